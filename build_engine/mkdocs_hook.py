@@ -1,0 +1,231 @@
+"""MkDocs hook: run every snippet at build time and let chapters place its outputs.
+
+A chapter places a snippet's outputs with one directive per line:
+
+    {% snippet "sine_fit.py" %}                          the code, its run info, downloads
+    {% figure "sine_fit.py" 1 alt="..." caption="..." %} the snippet's first figure
+    {% table "sine_fit.py" scores_table caption="..." %} a module-level ``*_table`` variable
+    {% output "sine_fit.py" %}                           what the snippet printed
+
+Snippets run in :mod:`snippet_runner` (parallel, cached by content). Every snippet
+in ``snippets/`` also gets an executed notebook page (rendered by mkdocs-jupyter
+from the notebook the same run produced), a ``.py`` and ``.ipynb`` download, and
+a line on the generated example gallery, ``examples/index.md``.
+
+Math written as ``$...$`` / ``$$...$$`` (pymdownx.arithmatex, generic mode) is
+turned into MathML here, so pages render formulas with no script and no font
+download.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+import posixpath
+import re
+import shlex
+import shutil
+from html import escape, unescape
+from pathlib import Path
+
+import latex2mathml.converter
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+import snippet_runner  # sibling module: MkDocs puts this folder on sys.path while loading a hook
+
+SNIPPET_DIR = "snippets"
+CACHE_DIR = ".cache/snippets"
+NOTEBOOK_STAGING = ".cache/notebooks"
+EXAMPLES_DIR = "examples"  # where generated pages and files appear on the site
+DIRECTIVE = re.compile(r"^\{%\s*(snippet|figure|table|output)\s+(.*?)\s*%\}\s*$")
+FENCE = re.compile(r"^\s*(```+|~~~+)")
+
+log = logging.getLogger("mkdocs.hooks.snippets")
+runs: dict[str, snippet_runner.SnippetRun] = {}
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+# --- running -------------------------------------------------------------------------
+
+
+@event_priority(100)  # before mkdocs-jupyter turns the generated notebooks into pages
+def on_files(files: Files, config) -> Files:
+    root = project_root(config)
+    snippets = snippet_runner.discover(root / SNIPPET_DIR)
+    runs.clear()
+    try:
+        runs.update(
+            snippet_runner.run_snippets(snippets, root / CACHE_DIR, root, log=lambda line: log.info("snippet " + line))
+        )
+    except snippet_runner.SnippetFailure as failure:
+        # A failed snippet must not leave its previous outputs in a served site.
+        for name in failure.failures:
+            shutil.rmtree(Path(config.site_dir) / EXAMPLES_DIR / Path(name).stem, ignore_errors=True)
+        raise PluginError(str(failure)) from None
+
+    for run in runs.values():
+        stem = run.path.stem
+        add = lambda uri, src: files.append(  # noqa: E731
+            File.generated(config, f"{EXAMPLES_DIR}/{uri}", abs_src_path=str(src))
+        )
+        add(f"{stem}.py", run.path)
+        # mkdocs-jupyter needs a notebook that sits at src_dir/src_uri, so stage a copy.
+        staged = root / NOTEBOOK_STAGING / EXAMPLES_DIR / run.notebook.name
+        if not staged.is_file() or staged.read_bytes() != run.notebook.read_bytes():
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(run.notebook, staged)
+        files.append(
+            File(
+                f"{EXAMPLES_DIR}/{run.notebook.name}",
+                src_dir=str(root / NOTEBOOK_STAGING),
+                dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls,
+            )
+        )
+        for figure in run.figures:
+            add(f"{stem}/{figure.name}", figure)
+    files.append(File.generated(config, f"{EXAMPLES_DIR}/index.md", content=gallery_markdown()))
+    return files
+
+
+def gallery_markdown() -> str:
+    lines = [
+        "# Example gallery",
+        "",
+        "Every example on this site is one standalone script in `snippets/`. The build ran each",
+        "of them; below, each one as an executed notebook, and as files to download.",
+        "",
+    ]
+    for run in runs.values():
+        title, purpose = docstring_parts(run.path)
+        stem = run.path.stem
+        lines += [
+            f"## {title}",
+            "",
+            purpose,
+            "",
+            f"[Executed notebook]({stem}.ipynb) · [Download `{stem}.py`]({stem}.py) · "
+            f"ran in {run.seconds:.1f} s",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def docstring_parts(path: Path) -> tuple[str, str]:
+    """The title and first paragraph of a snippet's docstring."""
+    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or path.stem
+    paragraphs = [p.strip() for p in doc.split("\n\n") if p.strip()]
+    title = paragraphs[0].splitlines()[0].strip()
+    return title, " ".join(paragraphs[1].split()) if len(paragraphs) > 1 else ""
+
+
+# --- placing outputs -------------------------------------------------------------------
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    out, fence = [], None
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        opening = FENCE.match(line)
+        if opening and (fence is None or opening.group(1).startswith(fence)):
+            fence = None if fence else opening.group(1)
+        match = DIRECTIVE.match(line) if fence is None else None
+        if not match:
+            out.append(line)
+            continue
+        try:
+            out.append(render_directive(match.group(1), shlex.split(match.group(2)), page))
+        except (DirectiveError, ValueError) as error:
+            raise PluginError(f"{page.file.src_path}:{number}: {error}") from None
+    return "\n".join(out)
+
+
+class DirectiveError(Exception):
+    pass
+
+
+def render_directive(kind: str, args: list[str], page) -> str:
+    positional = [a for a in args if "=" not in a]
+    options = dict(a.split("=", 1) for a in args if "=" in a)
+    if not positional:
+        raise DirectiveError(f"{kind}: name the snippet, e.g. {{% {kind} \"example.py\" %}}")
+    name = positional[0]
+    if name not in runs:
+        raise DirectiveError(f"no snippet named {name!r} in {SNIPPET_DIR}/ (have: {', '.join(runs) or 'none'})")
+    run = runs[name]
+    here = posixpath.dirname(page.file.src_uri)
+    link = lambda uri: posixpath.relpath(f"{EXAMPLES_DIR}/{uri}", here or ".")  # noqa: E731
+
+    if kind == "snippet":
+        source = run.path.read_text(encoding="utf-8")
+        fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", source)), default=0))
+        versions = ", ".join(f"{lib} {ver}" for lib, ver in run.versions.items())
+        stem = run.path.stem
+        return (
+            f'{fence}python title="{name}"\n{source.rstrip()}\n{fence}\n\n'
+            f'<p class="snippet-meta" markdown="span">Ran in {run.seconds:.1f} s with {versions}. '
+            f"[Executed notebook]({link(stem + '.ipynb')}) · "
+            f"[Download `{name}`]({link(stem + '.py')})</p>\n"
+        )
+    if kind == "figure":
+        if len(positional) < 2 or not positional[1].isdigit():
+            raise DirectiveError("figure: give the figure's number, e.g. {% figure \"example.py\" 1 alt=\"...\" %}")
+        number = int(positional[1])
+        if not 1 <= number <= len(run.figures):
+            raise DirectiveError(f"{name} made {len(run.figures)} figure(s); there is no figure {number}")
+        alt = options.get("alt", "").strip()
+        if not alt:
+            raise DirectiveError("figure: alt text is required (alt=\"what the figure shows\")")
+        figure = run.figures[number - 1]
+        width, height = svg_size(figure)
+        caption = options.get("caption", "")
+        image = f'![{escape(alt)}]({link(f"{run.path.stem}/{figure.name}")}){{ width="{width}" height="{height}" .snippet-figure }}'
+        return f"{image}\n/// caption\n{caption}\n///\n" if caption else image + "\n"
+    if kind == "table":
+        if len(positional) < 2:
+            raise DirectiveError("table: name the table variable, e.g. {% table \"example.py\" scores_table %}")
+        tables = run.tables
+        if positional[1] not in tables:
+            raise DirectiveError(f"{name} has no table {positional[1]!r} (has: {', '.join(tables) or 'none'})")
+        rows = tables[positional[1]]
+        cell = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        lines = ["| " + " | ".join(cell(c) for c in rows[0]) + " |", "|" + "---|" * len(rows[0])]
+        lines += ["| " + " | ".join(cell(v) for v in row.values()) + " |" for row in rows]
+        caption = options.get("caption", "")
+        table = "\n".join(lines) + "\n"
+        return f"\n{table}/// caption\n{caption}\n///\n" if caption else f"\n{table}"
+    # output
+    printed = run.stdout
+    if not printed.strip():
+        raise DirectiveError(f"{name} printed nothing, so there is no output to show")
+    return f'```text title="Output of {name}"\n{printed.rstrip()}\n```\n'
+
+
+def svg_size(path: Path) -> tuple[int, int]:
+    """The SVG's size in CSS pixels (matplotlib writes it in points)."""
+    head = path.read_text(encoding="utf-8")[:2000]
+    width, height = (float(re.search(rf'{dim}="([\d.]+)pt"', head).group(1)) for dim in ("width", "height"))
+    return round(width * 4 / 3), round(height * 4 / 3)
+
+
+# --- math ------------------------------------------------------------------------------
+
+ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    def to_mathml(match: re.Match) -> str:
+        tag, tex = match.group(1), unescape(match.group(2)).strip()
+        display = "block" if tag == "div" else "inline"
+        tex = tex[2:-2] if tex[:2] in ("\\(", "\\[") else tex
+        try:
+            mathml = latex2mathml.converter.convert(tex.strip(), display=display)
+        except Exception as error:  # noqa: BLE001 - reported with the page and formula
+            raise PluginError(f"{page.file.src_path}: cannot render math {tex!r}: {error}") from None
+        return f'<{tag} class="math">{mathml}</{tag}>'
+
+    return ARITHMATEX.sub(to_mathml, html)

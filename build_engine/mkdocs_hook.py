@@ -40,6 +40,7 @@ CACHE_DIR = ".cache/snippets"
 NOTEBOOK_STAGING = ".cache/notebooks"
 EXAMPLES_DIR = "examples"  # where generated pages and files appear on the site
 DIRECTIVE = re.compile(r"^\{%\s*(snippet|figure|table|output)\s+(.*?)\s*%\}\s*$")
+INLINE_VALUE = re.compile(r"\{%\s*value\s+(.*?)\s*%\}")
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -134,11 +135,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         if opening and (fence is None or opening.group(1).startswith(fence)):
             fence = None if fence else opening.group(1)
         match = DIRECTIVE.match(line) if fence is None else None
-        if not match:
-            out.append(line)
-            continue
         try:
-            out.append(render_directive(match.group(1), shlex.split(match.group(2)), page))
+            if match:
+                out.append(render_directive(match.group(1), shlex.split(match.group(2)), page))
+            elif fence is None:
+                out.append(INLINE_VALUE.sub(lambda m: render_value(shlex.split(m.group(1))), line))
+            else:
+                out.append(line)
         except (DirectiveError, ValueError) as error:
             raise PluginError(f"{page.file.src_path}:{number}: {error}") from None
     return "\n".join(out)
@@ -203,6 +206,29 @@ def render_directive(kind: str, args: list[str], page) -> str:
     if not printed.strip():
         raise DirectiveError(f"{name} printed nothing, so there is no output to show")
     return f'```text title="Output of {name}"\n{printed.rstrip()}\n```\n'
+
+
+def render_value(args: list[str]) -> str:
+    """One measured value, inline: {% value "file.py" scores.relu.r2.0 format=".3f" %}."""
+    positional = [a for a in args if "=" not in a]
+    options = dict(a.split("=", 1) for a in args if "=" in a)
+    if len(positional) != 2:
+        raise DirectiveError('value: give the snippet and a variable path, e.g. {% value "example.py" scores.relu %}')
+    name, dotted = positional
+    if name not in runs:
+        raise DirectiveError(f"no snippet named {name!r} in {SNIPPET_DIR}/ (have: {', '.join(runs) or 'none'})")
+    value = runs[name].results
+    for part in dotted.split("."):
+        if isinstance(value, list) and part.lstrip("-").isdigit() and -len(value) <= int(part) < len(value):
+            value = value[int(part)]
+        elif isinstance(value, dict) and part in value:
+            value = value[part]
+        else:
+            raise DirectiveError(f"{name} has no result {dotted!r} (stuck at {part!r})")
+    if isinstance(value, (dict, list)):
+        raise DirectiveError(f"{name}: {dotted!r} is a {type(value).__name__}, not a single value")
+    spec = options.get("format", "")
+    return format(value, spec) if spec and isinstance(value, (int, float)) else str(value)
 
 
 def svg_size(path: Path) -> tuple[int, int]:

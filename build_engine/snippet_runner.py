@@ -103,8 +103,9 @@ class SnippetRun:
 class SnippetFailure(Exception):
     """One or more snippets raised, hung or could not be run."""
 
-    def __init__(self, failures: dict[str, str]):
+    def __init__(self, failures: dict[str, str], runs: dict[str, "SnippetRun"]):
         self.failures = failures
+        self.runs = runs  # the snippets that did succeed
         details = "\n\n".join(f"--- {name} ---\n{message.rstrip()}" for name, message in failures.items())
         super().__init__(f"{len(failures)} snippet(s) failed: {', '.join(failures)}\n\n{details}")
 
@@ -231,7 +232,7 @@ def run_snippets(
         f"in {time.perf_counter() - started:.1f} s ({jobs} in parallel)"
     )
     if failures:
-        raise SnippetFailure(failures)
+        raise SnippetFailure(failures, runs)
     return {snippet.name: runs[snippet.name] for snippet in snippets}
 
 

@@ -1,0 +1,182 @@
+"""
+Activation functions and a small numpy network
+==============================================
+
+The activation functions this site measures, each with its derivative, written in
+plain numpy, plus the few lines of a fully connected network (initialisation,
+forward pass, backward pass) that the experiments need for the functions
+scikit-learn's ``MLPRegressor`` does not offer. Other examples import this file;
+run on its own, it checks every derivative against finite differences.
+"""
+
+# %%
+# The functions and their derivatives, element-wise, on numpy arrays.
+import numpy as np
+
+LEAKY_SLOPE = 0.01  # Maas et al. (2013)
+PRELU_SLOPE = 0.25  # He et al. (2015) initialise the learned slope at 0.25
+ELU_ALPHA = 1.0  # Clevert et al. (2016)
+GELU_C = np.sqrt(2 / np.pi)  # tanh approximation of GELU (Hendrycks & Gimpel, 2016)
+
+
+def identity(z):
+    return z
+
+
+def d_identity(z):
+    return np.ones_like(z)
+
+
+def logistic(z):
+    return 0.5 * (1 + np.tanh(0.5 * z))  # = 1 / (1 + exp(-z)), without overflow
+
+
+def d_logistic(z):
+    s = logistic(z)
+    return s * (1 - s)
+
+
+def tanh(z):
+    return np.tanh(z)
+
+
+def d_tanh(z):
+    return 1 - np.tanh(z) ** 2
+
+
+def relu(z):
+    return np.maximum(z, 0)
+
+
+def d_relu(z):
+    return (z > 0).astype(float)
+
+
+def leaky_relu(z, slope=LEAKY_SLOPE):
+    return np.where(z > 0, z, slope * z)
+
+
+def d_leaky_relu(z, slope=LEAKY_SLOPE):
+    return np.where(z > 0, 1.0, slope)
+
+
+def prelu(z, slope=PRELU_SLOPE):
+    return leaky_relu(z, slope)
+
+
+def d_prelu(z, slope=PRELU_SLOPE):
+    return d_leaky_relu(z, slope)
+
+
+def elu(z, alpha=ELU_ALPHA):
+    return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0)))
+
+
+def d_elu(z, alpha=ELU_ALPHA):
+    return np.where(z > 0, 1.0, alpha * np.exp(np.minimum(z, 0)))
+
+
+def gelu(z):
+    return 0.5 * z * (1 + np.tanh(GELU_C * (z + 0.044715 * z**3)))
+
+
+def d_gelu(z):
+    inner = GELU_C * (z + 0.044715 * z**3)
+    t = np.tanh(inner)
+    return 0.5 * (1 + t) + 0.5 * z * (1 - t**2) * GELU_C * (1 + 3 * 0.044715 * z**2)
+
+
+def softmax(z, axis=-1):
+    """Vector-valued: turns each row of logits into probabilities that sum to 1."""
+    shifted = z - z.max(axis=axis, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def softmax_jacobian(z):
+    """d softmax(z)_i / d z_j for one vector z: diag(p) - p p^T."""
+    p = softmax(z)
+    return np.diag(p) - np.outer(p, p)
+
+
+# name -> (function, derivative); the element-wise functions only
+ELEMENTWISE = {
+    "identity": (identity, d_identity),
+    "logistic": (logistic, d_logistic),
+    "tanh": (tanh, d_tanh),
+    "relu": (relu, d_relu),
+    "leaky_relu": (leaky_relu, d_leaky_relu),
+    "prelu": (prelu, d_prelu),
+    "elu": (elu, d_elu),
+    "gelu": (gelu, d_gelu),
+}
+
+# %%
+# A fully connected network: weights, forward pass, backward pass.
+
+
+def init_network(layer_sizes, rng, init="glorot", gain=1.0):
+    """Weights and zero biases for layers of the given sizes.
+
+    ``init="glorot"`` draws uniform weights with variance 2 / (fan_in + fan_out)
+    (Glorot & Bengio, 2010); ``init="he"`` draws normal weights with variance
+    2 / fan_in (He et al., 2015). ``gain`` scales every weight.
+    """
+    weights, biases = [], []
+    for fan_in, fan_out in zip(layer_sizes[:-1], layer_sizes[1:]):
+        if init == "glorot":
+            limit = np.sqrt(6 / (fan_in + fan_out))
+            w = rng.uniform(-limit, limit, size=(fan_in, fan_out))
+        elif init == "he":
+            w = rng.normal(0, np.sqrt(2 / fan_in), size=(fan_in, fan_out))
+        else:
+            raise ValueError(f"unknown init {init!r}")
+        weights.append(gain * w)
+        biases.append(np.zeros(fan_out))
+    return weights, biases
+
+
+def forward(X, weights, biases, activation):
+    """Hidden layers use ``activation``; the output layer is linear.
+
+    Returns the pre-activations ``zs`` and activations ``activations`` of every
+    layer (``activations[0]`` is the input), as backpropagation needs them.
+    """
+    f, _ = ELEMENTWISE[activation]
+    activations, zs = [X], []
+    for i, (w, b) in enumerate(zip(weights, biases)):
+        z = activations[-1] @ w + b
+        zs.append(z)
+        activations.append(z if i == len(weights) - 1 else f(z))
+    return zs, activations
+
+
+def backward(zs, activations, weights, output_gradient, activation):
+    """Gradients of the loss with respect to every weight matrix and bias vector.
+
+    ``output_gradient`` is dLoss/d(output). Returns ``(weight_grads, bias_grads)``,
+    first layer first.
+    """
+    _, df = ELEMENTWISE[activation]
+    delta = output_gradient
+    weight_grads, bias_grads = [], []
+    for i in reversed(range(len(weights))):
+        weight_grads.append(activations[i].T @ delta)
+        bias_grads.append(delta.sum(axis=0))
+        if i > 0:
+            delta = (delta @ weights[i].T) * df(zs[i - 1])
+    return weight_grads[::-1], bias_grads[::-1]
+
+
+# %%
+# Run on its own: every derivative against a central finite difference.
+if __name__ == "__main__":
+    STEP = 1e-6
+    z = np.linspace(-4, 4, 801)
+    z = z[np.abs(z) > 1e-3]  # ReLU-like functions have a kink at 0
+    derivative_errors = {}
+    for name, (f, df) in ELEMENTWISE.items():
+        numeric = (f(z + STEP) - f(z - STEP)) / (2 * STEP)
+        derivative_errors[name] = float(np.max(np.abs(numeric - df(z))))
+    for name, error in derivative_errors.items():
+        print(f"{name:>10}: max |analytic - finite difference| = {error:.1e}")

@@ -1,0 +1,42 @@
+"""Shared fixtures: every snippet is run once per test session, through the build engine.
+
+The runs go through the same runner and cache as ``mkdocs build``, so the site-build
+test that follows finds every output cached and re-runs nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "build_engine"))
+
+import snippet_runner  # noqa: E402
+
+SNIPPETS = snippet_runner.discover(ROOT / "snippets")
+CACHE_DIR = ROOT / ".cache" / "snippets"
+
+
+@pytest.fixture(scope="session")
+def snippet_runs() -> tuple[dict, dict]:
+    """(runs, failures) for every snippet in snippets/, keyed by file name."""
+    try:
+        return snippet_runner.run_snippets(SNIPPETS, CACHE_DIR, ROOT), {}
+    except snippet_runner.SnippetFailure as failure:
+        return failure.runs, failure.failures
+
+
+@pytest.fixture(scope="session")
+def results(snippet_runs):
+    """results("name.py") -> the snippet's module-level plain-data variables."""
+    runs, failures = snippet_runs
+
+    def get(name: str) -> dict:
+        if name in failures:
+            pytest.fail(f"{name} failed:\n{failures[name]}")
+        return runs[name].results
+
+    return get

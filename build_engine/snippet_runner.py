@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -140,10 +141,9 @@ def _load_cached(snippet: Path, out_dir: Path, project_root: Path, check: bool) 
 def _execute(snippet: Path, out_dir: Path, project_root: Path, timeout: float) -> SnippetRun:
     """Run the snippet in a fresh process; on success replace its cache folder."""
     key = source_key(snippet)  # taken before the run: an edit during the run means a re-run next time
-    staging = out_dir.with_name(out_dir.name + ".running")
-    shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(out_dir, ignore_errors=True)  # never leave outputs of an older version behind
-    staging.mkdir(parents=True)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=out_dir.name + ".running-", dir=out_dir.parent))
     workdir = staging / "cwd"  # the snippet runs in an empty directory of its own
     workdir.mkdir()
     env = {**os.environ, **SINGLE_THREAD_ENV, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -174,6 +174,7 @@ def _execute(snippet: Path, out_dir: Path, project_root: Path, timeout: float) -
         "figures": figures,
     }
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    shutil.rmtree(out_dir, ignore_errors=True)  # another build may have finished the same snippet meanwhile
     staging.rename(out_dir)
     return SnippetRun(snippet, out_dir, "ran", seconds, manifest["versions"], [out_dir / n for n in figures])
 

@@ -40,3 +40,23 @@ def results(snippet_runs):
         return runs[name].results
 
     return get
+
+
+@pytest.fixture(scope="session")
+def built_site(snippet_runs, tmp_path_factory) -> tuple[Path, str]:
+    """Build the real site once with ``mkdocs build --strict``: (site folder, build log).
+
+    Depends on ``snippet_runs`` so that the build finds every snippet cached.
+    """
+    import subprocess
+
+    site = tmp_path_factory.mktemp("site")
+    process = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    log = process.stdout + process.stderr
+    assert process.returncode == 0, f"mkdocs build --strict failed:\n{log}"
+    return site, log

@@ -195,7 +195,7 @@ def main(snippet: Path, out_dir: Path, project_root: Path) -> int:
     for name, value in module.__dict__.items():
         if name.startswith("_") or isinstance(value, types.ModuleType):
             continue
-        if name.endswith("_table"):
+        if name.endswith("_table") and not callable(value):
             try:
                 tables[name] = check_table(name, value)
             except TypeError as error:

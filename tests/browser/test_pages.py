@@ -1,0 +1,194 @@
+"""Every page of the built site, in light and dark mode, as a reader's browser shows it.
+
+Each page is loaded once per scheme in Chromium (see ``conftest.py``); each test below
+checks one thing about that load, so a failure names the page, the scheme and what is
+wrong, with a full-page screenshot in ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from site_audit import (
+    SCHEMES,
+    built_pages,
+    is_chapter_page,
+    is_notebook_page,
+    page_id,
+    page_weight,
+    raw_tex,
+    screenshot,
+    site_pages,
+)
+
+PAGES = site_pages()
+BY_PAGE_AND_THEME = [
+    pytest.param(page, theme, id=f"{page_id(page)}-{theme}") for page in PAGES for theme in SCHEMES
+]
+BY_PAGE = [pytest.param(page, id=page_id(page)) for page in PAGES]
+CHAPTER_PAGES = [pytest.param(page, id=page_id(page)) for page in PAGES if is_chapter_page(page)]
+WEIGHT_BUDGET = 600 * 1024  # bytes a chapter page may transfer, figures included
+
+
+def test_every_built_page_is_audited(built_site):
+    site, _log = built_site
+    assert built_pages(site) == PAGES, "the pages the build wrote differ from the pages these tests audit"
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_colour_scheme_applies(audit, page, theme):
+    result = audit(page, theme)
+    assert result.scheme == SCHEMES[theme], f"body[data-md-color-scheme] is {result.scheme!r}: {result.where()}"
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_no_console_errors(audit, page, theme):
+    result = audit(page, theme)
+    assert not result.console_errors, f"console errors {result.console_errors}: {result.where()}"
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_every_request_succeeds(audit, page, theme):
+    result = audit(page, theme)
+    assert not result.failed_requests, f"failed requests {result.failed_requests}: {result.where()}"
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_no_request_leaves_the_site(audit, page, theme):
+    result = audit(page, theme)
+    assert not result.foreign_requests, f"requests to another host {result.foreign_requests}: {result.where()}"
+    assert not result.escaping_requests, (
+        f"requests outside the site's sub-path (breaks on GitHub Pages) {result.escaping_requests}: {result.where()}"
+    )
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_images_load_and_say_what_they_show(audit, page, theme):
+    result = audit(page, theme)
+    images = result.facts["images"]
+    broken = [img["src"] for img in images if not img["width"]]
+    unlabelled = [img["src"] for img in images if not img["alt"]]
+    assert not broken, f"images that did not load {broken}: {result.where()}"
+    assert not unlabelled, f"images without alt text {unlabelled}: {result.where()}"
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_figures_follow_the_colour_scheme(audit, page, theme):
+    """Figures are drawn on white; dark mode shows them inverted so they stay legible."""
+    result = audit(page, theme)
+    for img in result.facts["images"]:
+        if not img["figure"]:
+            continue
+        inverted = "invert" in img["filter"]
+        assert inverted == (theme == "dark"), (
+            f"figure {img['src']} has filter {img['filter']!r} in {theme} mode: {result.where()}"
+        )
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_math_is_rendered(audit, page, theme):
+    result = audit(page, theme)
+    facts = result.facts
+    assert not facts["arithmatex_left"], f"{facts['arithmatex_left']} formulas not turned into MathML: {result.where()}"
+    assert not raw_tex(facts["prose"]), f"TeX source visible to the reader {raw_tex(facts['prose'])}: {result.where()}"
+    for math in facts["math"]:
+        if not math["shown"]:
+            continue  # inside a closed tab or collapsed block
+        assert "math" in math["display"], f"<math> not laid out as MathML ({math['display']}): {result.where()}"
+        assert math["width"] > 0 and math["height"] > 0, f"<math> {math['tex']!r} has no size: {result.where()}"
+        if theme == "dark":
+            assert math["luminance"] > 0.4, f"dark-mode math {math['tex']!r} is not light text: {result.where()}"
+        else:
+            assert math["luminance"] < 0.2, f"light-mode math {math['tex']!r} is not dark text: {result.where()}"
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_code_blocks_have_a_copy_button(audit, page, theme):
+    result = audit(page, theme)
+    facts = result.facts
+    assert not facts["code_blocks_without_copy"], (
+        f"code blocks without a copy button {facts['code_blocks_without_copy']}: {result.where()}"
+    )
+    assert not facts["notebook_cells_without_copy"], (
+        f"{facts['notebook_cells_without_copy']} notebook cells without a copy button: {result.where()}"
+    )
+    if is_notebook_page(page):
+        assert facts["notebook_cells"] > 0, f"a notebook page with no code cell: {result.where()}"
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_tables_and_figures_fit_the_column(audit, page, theme):
+    result = audit(page, theme)
+    assert not result.facts["wide_tables"], f"tables wider than the column {result.facts['wide_tables']}: {result.where()}"
+    assert not result.facts["wide_images"], f"images wider than the column {result.facts['wide_images']}: {result.where()}"
+
+
+@pytest.mark.parametrize(("page", "theme"), BY_PAGE_AND_THEME)
+def test_accessibility(audit, page, theme):
+    """axe-core finds no violation, of any impact."""
+    result = audit(page, theme)
+    found = [f"{v['impact']}: {v['id']} ({v['nodes']}x, e.g. {v['targets'][:2]}) {v['help']}" for v in result.axe]
+    assert not found, "axe-core violations:\n  " + "\n  ".join(found) + f"\n{result.where()}"
+
+
+@pytest.mark.parametrize("page", BY_PAGE)
+def test_readable_on_a_phone(site_url, contexts, page):
+    """At 390 px the page does not scroll sideways (wide tables and code scroll in their box)."""
+    from site_audit import OVERFLOWING, PAGE_FACTS
+
+    tab = contexts("phone").new_page()
+    try:
+        tab.goto(site_url + page, wait_until="load")
+        tab.wait_for_load_state("networkidle")
+        facts = tab.evaluate(PAGE_FACTS)
+        if facts["page_width"] > facts["viewport_width"]:
+            culprits = tab.evaluate(OVERFLOWING)
+            shot = screenshot(tab, page, "light", suffix="-390px")
+            pytest.fail(
+                f"{site_url + page} is {facts['page_width']} px wide at {facts['viewport_width']} px "
+                f"(too wide: {culprits}); screenshot: {shot}"
+            )
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_page_weight(audit, built_site, page):
+    """A chapter page transfers at most 600 KB uncompressed, figures and search index included."""
+    site, _log = built_site
+    result = audit(page, "light")
+    raw, packed = page_weight(site, result.requested_paths)
+    print(f"page weight {page_id(page)}: {raw / 1024:.0f} KB ({packed / 1024:.0f} KB gzipped)")
+    assert raw <= WEIGHT_BUDGET, (
+        f"{result.url} transfers {raw / 1024:.0f} KB ({packed / 1024:.0f} KB gzipped), over the 600 KB budget"
+    )
+
+
+def test_palette_toggle_switches_and_is_remembered(site_url, contexts):
+    tab = contexts("light").new_page()
+    try:
+        tab.goto(site_url, wait_until="networkidle")
+        scheme = lambda: tab.evaluate("document.body.getAttribute('data-md-color-scheme')")  # noqa: E731
+        assert scheme() == "default"
+        tab.locator("label[title='Switch to dark mode']").click()
+        assert scheme() == "slate", "the toggle did not switch to dark mode"
+        next_page = next(p for p in site_pages() if p not in ("", "404.html"))
+        tab.goto(site_url + next_page, wait_until="networkidle")
+        assert scheme() == "slate", "dark mode was not remembered on the next page"
+        tab.locator("label[title='Switch to light mode']").click()
+        assert scheme() == "default", "the toggle did not switch back to light mode"
+    finally:
+        tab.evaluate("localStorage.clear()")
+        tab.close()
+
+
+def test_search_finds_a_chapter(site_url, contexts):
+    tab = contexts("light").new_page()
+    try:
+        tab.goto(site_url, wait_until="networkidle")
+        tab.locator("label.md-header__button[for='__search']").click()
+        tab.locator("input.md-search__input").fill("activation")
+        results = tab.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)
+        assert results.count() > 0, "search for 'activation' found nothing"
+    finally:
+        tab.close()

@@ -1,0 +1,187 @@
+"""The build engine, on small throw-away projects: caching, failures, determinism."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+HOOK = ROOT / "build_engine" / "mkdocs_hook.py"
+FIGURE_SNIPPET = '''\
+"""
+A figure
+========
+
+Plots a line.
+"""
+
+# %%
+import matplotlib.pyplot as plt
+
+SLOPE = {slope}
+line_table = [{{"slope": str(SLOPE)}}]
+print("slope", SLOPE)
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0, SLOPE])
+plt.show()
+'''
+
+
+def make_project(tmp_path: Path, snippets: dict[str, str], page: str) -> Path:
+    (tmp_path / "snippets").mkdir()
+    for name, source in snippets.items():
+        (tmp_path / "snippets" / name).write_text(textwrap.dedent(source))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
+    (tmp_path / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            f"""\
+            site_name: engine test
+            hooks: ["{HOOK}"]
+            plugins:
+              - mkdocs-jupyter:
+                  include: ["*.ipynb"]
+                  execute: false
+                  allow_errors: false
+            not_in_nav: "/examples/*.ipynb"
+            markdown_extensions: [attr_list, md_in_html, pymdownx.blocks.caption, pymdownx.superfences]
+            """
+        )
+    )
+    return tmp_path
+
+
+def build(project: Path, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project, capture_output=True, text=True, env={**os.environ, **env}, timeout=600,
+    )
+
+
+def statuses(log: str) -> dict[str, str]:
+    """{'a.py': 'ran' | 'cached' | 'FAILED'} from the progress lines."""
+    return dict(re.findall(r"snippet (\S+\.py): (ran|cached|FAILED)", log))
+
+
+PAGE = """\
+# Test page
+
+{% snippet "a.py" %}
+
+{% figure "a.py" 1 alt="a line" caption="A line" %}
+
+{% table "a.py" line_table %}
+"""
+
+
+def test_build_places_code_figure_table_and_notebook(tmp_path):
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, PAGE)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "index.html").read_text()
+    assert "SLOPE" in html and 'src="examples/a/figure-1.svg"' in html and "<td>2</td>" in html
+    assert (project / "site" / "examples" / "a" / "figure-1.svg").read_text().startswith("<?xml")
+    assert (project / "site" / "examples" / "a" / "index.html").is_file(), "executed notebook page"
+    assert (project / "site" / "examples" / "a.py").read_text() == (project / "snippets" / "a.py").read_text()
+    assert "Ran in" in html and "scikit-learn" in html
+
+
+def test_second_build_reruns_nothing_and_an_edit_reruns_only_that_snippet(tmp_path):
+    b_source = FIGURE_SNIPPET.format(slope=3).replace("SLOPE = 3", "from helper import SLOPE")
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2), "b.py": b_source}, PAGE)
+    (project / "snippets" / "helper.py").write_text('"""\nHelper\n======\n\nA constant.\n"""\n\n# %%\nSLOPE = 3\n')
+
+    first = build(project)
+    assert first.returncode == 0, first.stderr
+    assert statuses(first.stderr) == {"a.py": "ran", "b.py": "ran", "helper.py": "ran"}
+
+    second = build(project)
+    assert statuses(second.stderr) == {"a.py": "cached", "b.py": "cached", "helper.py": "cached"}
+
+    (project / "docs" / "index.md").write_text(PAGE + "\nMore prose.\n")
+    assert set(statuses(build(project).stderr).values()) == {"cached"}, "editing prose re-runs nothing"
+
+    (project / "snippets" / "a.py").write_text(FIGURE_SNIPPET.format(slope=5))
+    edited = build(project)
+    assert statuses(edited.stderr) == {"a.py": "ran", "b.py": "cached", "helper.py": "cached"}
+    assert "<td>5</td>" in (project / "site" / "index.html").read_text()
+
+    (project / "snippets" / "helper.py").write_text('"""\nHelper\n======\n\nA constant.\n"""\n\n# %%\nSLOPE = 4\n')
+    dependency = build(project)
+    assert statuses(dependency.stderr) == {"a.py": "cached", "b.py": "ran", "helper.py": "ran"}, (
+        "a file a snippet imports is part of its cache key"
+    )
+
+
+def test_a_raising_snippet_fails_the_build_with_name_and_traceback(tmp_path):
+    broken = '"""\nBroken\n======\n\nRaises.\n"""\n\n# %%\nx = 1\n\n# %%\nraise ValueError("boom")\n'
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2), "broken.py": broken}, PAGE)
+    result = build(project)
+    assert result.returncode != 0
+    assert "broken.py" in result.stderr and "Traceback" in result.stderr
+    assert "ValueError: boom" in result.stderr and 'broken.py", line 12' in result.stderr
+
+
+def test_a_failure_leaves_no_stale_output_behind(tmp_path):
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, PAGE)
+    assert build(project).returncode == 0
+    (project / "snippets" / "a.py").write_text(FIGURE_SNIPPET.format(slope=2) + "\nraise RuntimeError('now broken')\n")
+    assert build(project).returncode != 0
+    assert not (project / ".cache" / "snippets" / "a").exists(), "outputs of the old version were kept"
+    assert not (project / "site" / "examples" / "a").exists(), "the served site still shows the old figure"
+    again = build(project)
+    assert again.returncode != 0 and "now broken" in again.stderr, "a failed snippet is never 'cached'"
+
+
+def test_a_hanging_snippet_is_stopped_and_fails_the_build(tmp_path):
+    hang = '"""\nHang\n======\n\nSleeps.\n"""\n\n# %%\nimport time\n\ntime.sleep(120)\n'
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2), "hang.py": hang}, PAGE)
+    result = build(project, SNIPPET_TIMEOUT="3")
+    assert result.returncode != 0
+    assert "hang.py" in result.stderr and "time limit" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('{% figure "missing.py" 1 alt="x" %}', "no snippet named 'missing.py'"),
+        ('{% figure "a.py" 2 alt="x" %}', "there is no figure 2"),
+        ('{% figure "a.py" 1 %}', "alt text is required"),
+        ('{% table "a.py" other_table %}', "has no table 'other_table'"),
+        ('The slope is {% value "a.py" nothing.here %}.', "has no result 'nothing.here'"),
+    ],
+)
+def test_a_directive_the_snippet_cannot_satisfy_fails_naming_file_and_line(tmp_path, line, message):
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, f"# Page\n\nProse.\n\n{line}\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "index.md:5" in result.stderr and message in result.stderr
+
+
+def test_directives_inside_code_fences_are_left_alone(tmp_path):
+    page = '# Page\n\n```text\n{% figure "missing.py" 1 alt="x" %}\n```\n'
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, page)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "missing.py" in (project / "site" / "index.html").read_text()
+
+
+def test_outputs_are_byte_stable(tmp_path):
+    sys.path.insert(0, str(ROOT / "build_engine"))
+    import snippet_runner
+
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, PAGE)
+    snippets = snippet_runner.discover(project / "snippets")
+    outputs = []
+    for _ in range(2):
+        run = snippet_runner.run_snippets(snippets, project / ".cache", project, force=True, log=lambda _: None)["a.py"]
+        outputs.append([run.figures[0].read_bytes(), run.notebook.read_bytes()])
+    assert outputs[0] == outputs[1]
+    assert b"<dc:date>" not in outputs[0][0], "no date in the SVG metadata"

@@ -1,0 +1,99 @@
+"""Every file in snippets/ is found, run, and held to the snippet conventions.
+
+New snippets are picked up without editing this file.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SNIPPETS
+
+ALLOWED_IMPORTS = {"numpy", "sklearn", "matplotlib", "activations"} | set(sys.stdlib_module_names)
+STANDALONE_TIMEOUT_S = 900
+ids = [p.name for p in SNIPPETS]
+
+
+def test_snippets_are_discovered():
+    assert len(SNIPPETS) >= 1
+    assert all(p.parent == ROOT / "snippets" for p in SNIPPETS)
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=ids)
+def test_runs_in_the_build_engine_and_produces_output(snippet, snippet_runs):
+    runs, failures = snippet_runs
+    assert snippet.name not in failures, failures.get(snippet.name)
+    run = runs[snippet.name]
+    assert run.figures or run.tables or run.stdout.strip(), f"{snippet.name} produced no figure, table or output"
+    for figure in run.figures:
+        assert figure.stat().st_size > 1000, f"{figure} is (nearly) empty"
+
+
+@pytest.fixture(scope="session")
+def standalone_runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
+    """`python snippets/NAME.py` from an empty directory, as a reader would run it."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(MPLBACKEND="Agg", OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+
+    def run(snippet: Path) -> subprocess.CompletedProcess:
+        cwd = tmp_path_factory.mktemp(snippet.stem)
+        return subprocess.run(
+            [sys.executable, str(snippet)], cwd=cwd, env=env, capture_output=True, text=True,
+            timeout=STANDALONE_TIMEOUT_S,
+        )
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip(ids, pool.map(run, SNIPPETS)))
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=ids)
+def test_runs_standalone_from_any_directory(snippet, standalone_runs):
+    process = standalone_runs[snippet.name]
+    assert process.returncode == 0, f"python {snippet.name} failed:\n{process.stderr}"
+
+
+def imported_top_level_modules(tree: ast.Module) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=ids)
+def test_imports_only_numpy_sklearn_matplotlib(snippet):
+    tree = ast.parse(snippet.read_text(encoding="utf-8"))
+    extra = imported_top_level_modules(tree) - ALLOWED_IMPORTS
+    assert not extra, f"{snippet.name} imports {sorted(extra)}"
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=ids)
+def test_follows_the_gallery_style(snippet):
+    source = snippet.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    docstring = ast.get_docstring(tree)
+    assert docstring, "needs a docstring: title, then a paragraph"
+    title, underline, *rest = docstring.splitlines()
+    assert set(underline) == {"="} and len(underline) >= len(title), "title underlined with ==="
+    assert any(line.strip() for line in rest), "a paragraph saying what the example shows"
+    assert "\n# %%" in source, "split into # %% cells"
+    for plumbing in ("matplotlib.use(", "os.environ", "savefig(", "MPLBACKEND"):
+        assert plumbing not in source, f"build plumbing in a snippet: {plumbing}"
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=ids)
+def test_estimators_get_keyword_arguments_only(snippet):
+    """scikit-learn 1.9's MLPRegressor takes `loss` first: positional arguments mislead."""
+    tree = ast.parse(snippet.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")).startswith("MLP"):
+            assert not node.args, f"line {node.lineno}: pass every MLP argument by keyword"

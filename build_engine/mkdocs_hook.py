@@ -39,7 +39,8 @@ SNIPPET_DIR = "snippets"
 CACHE_DIR = ".cache/snippets"
 NOTEBOOK_STAGING = ".cache/notebooks"
 EXAMPLES_DIR = "examples"  # where generated pages and files appear on the site
-DIRECTIVE = re.compile(r"^\{%\s*(snippet|figure|table|output)\s+(.*?)\s*%\}\s*$")
+DIRECTIVE = re.compile(r"^(\s*)\{%\s*(snippet|figure|table|output)\s+(.*?)\s*%\}\s*$")
+UNKNOWN_DIRECTIVE = re.compile(r"\{%.*?%\}")
 INLINE_VALUE = re.compile(r"\{%\s*value\s+(.*?)\s*%\}")
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 
@@ -61,7 +62,7 @@ def on_files(files: Files, config) -> Files:
     runs.clear()
     try:
         runs.update(
-            snippet_runner.run_snippets(snippets, root / CACHE_DIR, root, log=lambda line: log.info("snippet " + line))
+            snippet_runner.run_snippets(snippets, root / CACHE_DIR, root, log=log.info)
         )
     except snippet_runner.SnippetFailure as failure:
         # A failed snippet must not leave its previous outputs in a served site.
@@ -137,9 +138,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         match = DIRECTIVE.match(line) if fence is None else None
         try:
             if match:
-                out.append(render_directive(match.group(1), shlex.split(match.group(2)), page))
+                indent, kind, args = match.groups()
+                rendered = render_directive(kind, shlex.split(args), page)
+                out.append("\n".join(indent + part if part else part for part in rendered.split("\n")))
             elif fence is None:
-                out.append(INLINE_VALUE.sub(lambda m: render_value(shlex.split(m.group(1))), line))
+                line = INLINE_VALUE.sub(lambda m: render_value(shlex.split(m.group(1))), line)
+                if UNKNOWN_DIRECTIVE.search(line):
+                    raise DirectiveError(f"not a directive this site knows: {UNKNOWN_DIRECTIVE.search(line).group(0)}")
+                out.append(line)
             else:
                 out.append(line)
         except (DirectiveError, ValueError) as error:
@@ -255,3 +261,23 @@ def on_page_content(html: str, page, config, files) -> str:
         return f'<{tag} class="math">{mathml}</{tag}>'
 
     return ARITHMATEX.sub(to_mathml, html)
+
+
+# --- notebook pages --------------------------------------------------------------------
+
+# nbconvert's page template (which mkdocs-jupyter uses) adds a MathJax loader (with an
+# empty src here), MathJax's configuration, and a Mermaid loader that imports its code
+# from cdnjs when a notebook has a Mermaid diagram. The snippets' notebooks have neither,
+# and no page may load anything from another host, so notebook pages drop all three.
+NOTEBOOK_CDN_SCRIPTS = re.compile(
+    r'<script src="">\s*</script>'
+    r'|<script type="text/x-mathjax-config">.*?</script>'
+    r'|<script type="module">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>',
+    re.S,
+)
+
+
+def on_post_page(output: str, page, config) -> str:
+    if page.file.src_uri.endswith(".ipynb"):
+        output = NOTEBOOK_CDN_SCRIPTS.sub("", output)
+    return output

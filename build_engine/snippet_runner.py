@@ -206,7 +206,7 @@ def run_snippets(
         cached = None if force else _load_cached(snippet, out_dir, project_root, check=not trust_cache)
         if cached:
             runs[snippet.name] = cached
-            log(f"{snippet.name}: cached (ran in {cached.seconds:.1f} s)")
+            log(f"snippet {snippet.name}: cached (ran in {cached.seconds:.1f} s)")
         else:
             pending.append((snippet, out_dir))
     # Longest first, by the last known runtime, so the pool finishes together.
@@ -219,11 +219,11 @@ def run_snippets(
             run = _execute(snippet, out_dir, project_root, timeout)
         except Exception as error:  # noqa: BLE001 - reported below with the snippet's name
             failures[snippet.name] = str(error)
-            log(f"{snippet.name}: FAILED")
+            log(f"snippet {snippet.name}: FAILED")
             return
         _remember_seconds(out_dir, run.seconds)
         runs[snippet.name] = run
-        log(f"{snippet.name}: ran in {run.seconds:.1f} s")
+        log(f"snippet {snippet.name}: ran in {run.seconds:.1f} s")
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         list(pool.map(work, pending))

@@ -110,6 +110,7 @@ def score_table(setting):
 article_settings_table = score_table("article")
 converging_settings_table = score_table("converging")
 mean_r2 = {setting: {a: float(np.mean(s["r2"])) for a, s in by_activation.items()} for setting, by_activation in scores.items()}
+epoch_limit_hits = {setting: {a: sum(s["hit_epoch_limit"]) for a, s in by_activation.items()} for setting, by_activation in scores.items()}
 for setting, table in (("article", article_settings_table), ("converging", converging_settings_table)):
     print(SETTING_TITLES[setting])
     for row in table:

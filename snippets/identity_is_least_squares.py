@@ -46,6 +46,13 @@ ols_slope, ols_intercept = float(ols.coef_[0]), float(ols.intercept_)
 network_r2 = r2_score(y, network.predict(X))
 ols_r2 = r2_score(y, ols.predict(X))
 ols_mse = float(np.mean((y - ols.predict(X)) ** 2))
+COLLAPSE_TOLERANCE = 1e-9
+OLS_TOLERANCE = 0.01
+# The article: "it can only form a straight or very shallow curve".
+verdicts = {
+    "no_activation_is_one_linear_map": "confirmed" if max_collapse_error < COLLAPSE_TOLERANCE else "contradicted",
+    "no_activation_fits_like_least_squares": "confirmed" if abs(network_r2 - ols_r2) < OLS_TOLERANCE else "nuanced",
+}
 print(f"collapsed map vs predict(): max difference {max_collapse_error:.1e}")
 print(f"network: y = {network_slope:+.4f} x {network_intercept:+.4f}, R² = {network_r2:.4f}")
 print(f"OLS:     y = {ols_slope:+.4f} x {ols_intercept:+.4f}, R² = {ols_r2:.4f}")

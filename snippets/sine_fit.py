@@ -111,6 +111,14 @@ article_settings_table = score_table("article")
 converging_settings_table = score_table("converging")
 mean_r2 = {setting: {a: float(np.mean(s["r2"])) for a, s in by_activation.items()} for setting, by_activation in scores.items()}
 epoch_limit_hits = {setting: {a: sum(s["hit_epoch_limit"]) for a, s in by_activation.items()} for setting, by_activation in scores.items()}
+# %%
+# The article's claims about this experiment (section 2.2), judged on the numbers.
+QUITE_WELL_R2 = 0.85  # "learns the sine wave quite well"
+verdicts = {
+    "relu_learns_sine": "confirmed" if mean_r2["article"]["relu"] > QUITE_WELL_R2 else "contradicted",
+    "linear_model_misses_sine": "confirmed" if max(scores["article"]["identity"]["r2"]) < 0.2 else "contradicted",
+}
+
 for setting, table in (("article", article_settings_table), ("converging", converging_settings_table)):
     print(SETTING_TITLES[setting])
     for row in table:

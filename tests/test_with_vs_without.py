@@ -92,3 +92,14 @@ def test_small_batches_escape_slowly_at_the_default_learning_rate(results):
     assert r["epochs_on_plateau"] > 100, "far past where the stopping rule ends training"
     assert curve[-1] < r["plateau_loss"] / 10, "but it does leave the plateau"
     assert r["plateau"]["batch 32, lr 0.001"]["escaped"] == 0, "with the default stopping rule it never gets there"
+
+
+def test_verdicts_on_the_articles_section_2_2(results):
+    assert results("sine_fit.py")["verdicts"] == {
+        "relu_learns_sine": "confirmed",
+        "linear_model_misses_sine": "confirmed",
+    }
+    assert results("identity_is_least_squares.py")["verdicts"] == {
+        "no_activation_is_one_linear_map": "confirmed",
+        "no_activation_fits_like_least_squares": "confirmed",
+    }

@@ -258,6 +258,10 @@ ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 
 
 def on_page_content(html: str, page, config, files) -> str:
+    if page.file.src_uri.startswith(f"{EXAMPLES_DIR}/") and page.file.src_uri.endswith(".ipynb"):
+        # Keep the executed notebooks out of the search index that every page loads:
+        # the chapters are where things are found.
+        page.meta.setdefault("search", {})["exclude"] = True
     def to_mathml(match: re.Match) -> str:
         tag, tex = match.group(1), unescape(match.group(2)).strip()
         display = "block" if tag == "div" else "inline"

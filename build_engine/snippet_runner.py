@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -195,6 +196,27 @@ def run_snippets(
     ``force`` re-runs everything; ``trust_cache`` loads cached outputs without checking
     that they are current (for measuring render time only, never for publishing).
     """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with _exclusive_lock(cache_dir / ".lock"):  # a second build (serve + pytest) waits, then finds all cached
+        return _run_snippets(snippets, cache_dir, project_root, force, trust_cache, jobs, timeout, log)
+
+
+@contextmanager
+def _exclusive_lock(path: Path):
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no locking
+        yield
+        return
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run_snippets(snippets, cache_dir, project_root, force, trust_cache, jobs, timeout, log):
     timeout = timeout or float(os.environ.get("SNIPPET_TIMEOUT", DEFAULT_TIMEOUT_S))
     jobs = jobs or os.cpu_count() or 1
     project_root = project_root.resolve()

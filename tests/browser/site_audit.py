@@ -118,7 +118,7 @@ async () => {
   prose.querySelectorAll("pre, code, script, style, math, textarea, .jp-InputArea").forEach(e => e.remove());
 
   const copyable = [...content.querySelectorAll("pre > code")].filter(code => !code.closest(".jp-InputArea"));
-  const cells = [...content.querySelectorAll(".jp-InputArea")];
+  const cells = [...content.querySelectorAll(".jp-CodeCell .jp-InputArea")];
   const article = content.querySelector("article") || content;
   const articleWidth = article.clientWidth;
 
@@ -129,7 +129,7 @@ async () => {
       src: img.currentSrc || img.src, alt: (img.getAttribute("alt") || "").trim(),
       width: img.naturalWidth, complete: img.complete,
       shown: Math.round(img.getBoundingClientRect().width),
-      figure: img.classList.contains("snippet-figure"),
+      figure: img.classList.contains("snippet-figure") || !!img.closest(".jp-OutputArea-output"),
       filter: getComputedStyle(img).filter,
     })),
     arithmatex_left: content.querySelectorAll(".arithmatex").length,
@@ -155,6 +155,29 @@ async () => {
     }).map(t => t.innerText.slice(0, 80)),
     wide_images: images.filter(visible).filter(img => img.getBoundingClientRect().width > articleWidth + 1)
       .map(img => img.src),
+    // Every colour code text is drawn in, with the block's background (axe's contrast
+    // check skips the thousands of highlighted tokens: it would take seconds a page).
+    code_colours: (() => {
+      const seen = new Map();
+      const backdrop = el => {
+        for (let up = el; up; up = up.parentElement) {
+          const bg = getComputedStyle(up).backgroundColor;
+          if (!/rgba\(.*,\s*0\)$/.test(bg) && bg !== "transparent") return bg;
+        }
+        return "rgb(255, 255, 255)";
+      };
+      for (const block of content.querySelectorAll(".highlight code, .highlight-ipynb pre")) {
+        const background = backdrop(block);
+        for (const el of [block, ...block.querySelectorAll("span")]) {
+          if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+          const colour = getComputedStyle(el).color;
+          if (!seen.has(colour + background))
+            seen.set(colour + background, {colour, background, token: el.className || el.tagName,
+                                           example: el.textContent.trim().slice(0, 30)});
+        }
+      }
+      return [...seen.values()];
+    })(),
     page_width: document.documentElement.scrollWidth,
     viewport_width: window.innerWidth,
   };
@@ -175,20 +198,50 @@ OVERFLOWING = r"""
                                                        ? "." + el.className.split(" ").join(".") : ""))
 """
 
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 AXE_RUN = """
-async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]});
+async (onlyColourRules) => {
+  const options = {resultTypes: ["violations"]};
+  if (onlyColourRules) options.runOnly = %s;
+  const result = await axe.run({exclude: [[".highlight code"], [".highlight-ipynb pre"]]}, options);
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.length, targets: v.nodes.slice(0, 4).map(n => n.target.join(" ")),
     summary: (v.nodes[0] && v.nodes[0].failureSummary || "").slice(0, 300)}));
 }
-"""
+""" % AXE_COLOUR_RULES
 
 
 def axe_script() -> str:
     from axe_playwright_python.base import AXE_SCRIPT  # axe-core's axe.min.js, shipped in the wheel
 
     return AXE_SCRIPT
+
+
+def _rgba(css: str) -> tuple[float, float, float, float]:
+    values = [float(v) for v in re.findall(r"[\d.]+", css)]
+    return (*values[:3], values[3] if len(values) > 3 else 1.0)
+
+
+def contrast(colour: str, background: str) -> float:
+    """WCAG contrast ratio of text in ``colour`` (alpha blended) on ``background``."""
+    fr, fg, fb, fa = _rgba(colour)
+    br, bg, bb, _ = _rgba(background)
+    blended = [f * fa + b * (1 - fa) for f, b in ((fr, br), (fg, bg), (fb, bb))]
+
+    def luminance(rgb):
+        linear = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(blended), luminance((br, bg, bb))), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def low_contrast_code(facts: dict, minimum: float = 4.5) -> list[str]:
+    return [
+        f"{c['token']} {c['example']!r}: {c['colour']} on {c['background']} = {contrast(c['colour'], c['background']):.2f}"
+        for c in facts.get("code_colours", [])
+        if contrast(c["colour"], c["background"]) < minimum
+    ]
 
 
 def problems(result: Audit) -> bool:
@@ -207,6 +260,7 @@ def problems(result: Audit) -> bool:
         or facts["wide_tables"]
         or facts["wide_images"]
         or raw_tex(facts["prose"])
+        or low_contrast_code(facts)
     )
 
 

@@ -11,13 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build_engine"))
-
-import snippet_runner  # noqa: E402
-
-SNIPPETS = snippet_runner.discover(ROOT / "snippets")
-CACHE_DIR = ROOT / ".cache" / "snippets"
+from project_paths import CACHE_DIR, ROOT, SNIPPETS, snippet_runner  # noqa: E402
 
 
 @pytest.fixture(scope="session")

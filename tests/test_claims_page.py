@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from project_paths import ROOT
 
 VERDICT = re.compile(r'\{%\s*value\s+"([^"]+)"\s+verdicts\.(\w+)\s*%\}')
 PINNED_BY = re.compile(r"pinned by `(test_\w+)` in `(tests/test_\w+\.py)`")

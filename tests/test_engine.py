@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from project_paths import ROOT
 
 HOOK = ROOT / "build_engine" / "mkdocs_hook.py"
 FIGURE_SNIPPET = '''\

@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import ROOT, SNIPPETS
+from project_paths import ROOT, SNIPPETS
 
 
 def test_strict_build_passes_and_reruns_nothing(built_site):

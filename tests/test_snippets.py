@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SNIPPETS
+from project_paths import ROOT, SNIPPETS
 
 ALLOWED_IMPORTS = {"numpy", "sklearn", "matplotlib", "activations"} | set(sys.stdlib_module_names)
 STANDALONE_TIMEOUT_S = 900

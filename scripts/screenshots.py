@@ -26,6 +26,9 @@ from site_audit import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from site_server import SUBPATH, serve_site  # noqa: E402
 
 WIDTHS = {1280: 900, 390: 844}
+# Notebook cells skip rendering while off screen (content-visibility in site.css); a
+# reader scrolling sees them drawn, but a full-page capture would show them blank.
+RENDER_ALL = ".jupyter-wrapper .jp-Cell { content-visibility: visible !important; }"
 
 
 def main() -> int:
@@ -53,6 +56,7 @@ def main() -> int:
                     for page in args.pages if args.pages is not None else pages_of(site):
                         tab = context.new_page()
                         tab.goto(base + page, wait_until="networkidle")
+                        tab.add_style_tag(content=RENDER_ALL)
                         name = (page.rstrip("/") or "home").replace("/", "_").replace(".html", "")
                         path = args.output / f"{name}-{width}-{scheme}.png"
                         tab.screenshot(path=str(path), full_page=True)

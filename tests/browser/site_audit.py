@@ -268,6 +268,8 @@ def screenshot(tab, page: str, theme: str, suffix: str = "") -> str:
     ARTIFACTS.mkdir(exist_ok=True)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", page_id(page)) + f"-{theme}{suffix}.png"
     path = ARTIFACTS / name
+    # Notebook cells skip rendering while off screen (site.css): draw them for the capture.
+    tab.add_style_tag(content=".jupyter-wrapper .jp-Cell { content-visibility: visible !important; }")
     tab.screenshot(path=str(path), full_page=True)
     return str(path.relative_to(ROOT))
 

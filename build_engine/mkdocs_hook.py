@@ -47,6 +47,9 @@ FENCE = re.compile(r"^\s*(```+|~~~+)")
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 runs: dict[str, snippet_runner.SnippetRun] = {}
+# (snippet stem, figure number) -> the alt text the chapter placing that figure gives it;
+# the executed notebook's copy of the figure gets the same text.
+figure_alts: dict[tuple[str, int], str] = {}
 
 
 def project_root(config) -> Path:
@@ -61,6 +64,7 @@ def on_files(files: Files, config) -> Files:
     root = project_root(config)
     snippets = snippet_runner.discover(root / SNIPPET_DIR)
     runs.clear()
+    figure_alts.clear()
     try:
         runs.update(
             snippet_runner.run_snippets(
@@ -182,8 +186,13 @@ def render_directive(kind: str, args: list[str], page) -> str:
         fence = "`" * max(3, 1 + max((len(m) for m in re.findall(r"`+", source)), default=0))
         versions = ", ".join(f"{lib} {ver}" for lib, ver in run.versions.items())
         stem = run.path.stem
+        # The block is drawn only when it scrolls near the screen (site.css); its line
+        # count sizes the space it holds until then. The search index leaves the code out
+        # (half of it was code): search finds the prose that explains a script.
+        lines = source.rstrip().count("\n") + 1
         return (
-            f'{fence}python title="{name}"\n{source.rstrip()}\n{fence}\n\n'
+            f'<div class="snippet-code" style="--snippet-lines: {lines}" data-search-exclude markdown>\n\n'
+            f'{fence}python title="{name}"\n{source.rstrip()}\n{fence}\n\n</div>\n\n'
             f'<p class="snippet-meta" markdown="span">Ran in {run.seconds:.1f} s with {versions}. '
             f"[Executed notebook]({link(stem + '.ipynb')}) · "
             f"[Download `{name}`]({link(stem + '.py')})</p>\n"
@@ -198,9 +207,10 @@ def render_directive(kind: str, args: list[str], page) -> str:
         if not alt:
             raise DirectiveError("figure: alt text is required (alt=\"what the figure shows\")")
         figure = run.figures[number - 1]
+        figure_alts[(run.path.stem, number)] = alt
         width, height = svg_size(figure)
         caption = options.get("caption", "")
-        image = f'![{escape(alt)}]({link(f"{run.path.stem}/{figure.name}")}){{ width="{width}" height="{height}" .snippet-figure }}'
+        image = f'![{escape(alt)}]({link(f"{run.path.stem}/{figure.name}")}){{ width="{width}" height="{height}" loading="lazy" .snippet-figure }}'
         return f"{image}\n/// caption\n{caption}\n///\n" if caption else image + "\n"
     if kind == "table":
         if len(positional) < 2:
@@ -289,7 +299,32 @@ NOTEBOOK_CDN_SCRIPTS = re.compile(
 )
 
 
+# nbconvert's alt text for every image output. MkDocs renders all Markdown pages before
+# it writes any page, so by the time a notebook page is written every chapter's
+# {% figure %} directive has recorded its figure's alt text.
+NBCONVERT_PLACEHOLDER_ALT = re.compile(r'<img alt="No description has been provided for this image"')
+
+
 def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         output = NOTEBOOK_CDN_SCRIPTS.sub("", output)
+        output = with_figure_alts(output, posixpath.splitext(posixpath.basename(page.file.src_uri))[0])
     return output
+
+
+def with_figure_alts(html: str, stem: str) -> str:
+    """A notebook page whose n-th image has the alt text of the snippet's figure n."""
+    count = 0
+
+    def alt(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        text = figure_alts.get((stem, count))
+        if text is None:
+            raise PluginError(
+                f"{EXAMPLES_DIR}/{stem}: figure {count} of {stem}.py has no alt text: place it in a chapter "
+                f'with {{% figure "{stem}.py" {count} alt="what it shows" %}}'
+            )
+        return f'<img alt="{escape(text)}"'
+
+    return NBCONVERT_PLACEHOLDER_ALT.sub(alt, html)

@@ -22,13 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from lighthouse import free_port, pages_of  # noqa: E402
-from site_audit import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from site_audit import CHROMIUM, CHROMIUM_ARGS, RENDER_ALL  # noqa: E402
 from site_server import SUBPATH, serve_site  # noqa: E402
 
 WIDTHS = {1280: 900, 390: 844}
-# Notebook cells skip rendering while off screen (content-visibility in site.css); a
-# reader scrolling sees them drawn, but a full-page capture would show them blank.
-RENDER_ALL = ".jupyter-wrapper .jp-Cell { content-visibility: visible !important; }"
 
 
 def main() -> int:

@@ -91,11 +91,21 @@ def test_build_places_code_figure_table_and_notebook(tmp_path):
     assert (project / "site" / "examples" / "a" / "index.html").is_file(), "executed notebook page"
     assert (project / "site" / "examples" / "a.py").read_text() == (project / "snippets" / "a.py").read_text()
     assert "Ran in" in html and "scikit-learn" in html
+    notebook = (project / "site" / "examples" / "a" / "index.html").read_text()
+    assert '<img alt="a line"' in notebook, "the notebook's figure has the alt text the chapter gives it"
+
+
+def test_a_figure_no_chapter_places_fails_the_build_for_want_of_alt_text(tmp_path):
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, '# Page\n\n{% snippet "a.py" %}\n')
+    result = build(project)
+    assert result.returncode != 0
+    assert 'figure 1 of a.py has no alt text' in result.stderr and '{% figure "a.py" 1 alt=' in result.stderr
 
 
 def test_second_build_reruns_nothing_and_an_edit_reruns_only_that_snippet(tmp_path):
     b_source = FIGURE_SNIPPET.format(slope=3).replace("SLOPE = 3", "from helper import SLOPE")
-    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2), "b.py": b_source}, PAGE)
+    page = PAGE + '\n{% figure "b.py" 1 alt="another line" %}\n'
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2), "b.py": b_source}, page)
     (project / "snippets" / "helper.py").write_text('"""\nHelper\n======\n\nA constant.\n"""\n\n# %%\nSLOPE = 3\n')
 
     first = build(project)
@@ -105,7 +115,7 @@ def test_second_build_reruns_nothing_and_an_edit_reruns_only_that_snippet(tmp_pa
     second = build(project)
     assert statuses(second.stderr) == {"a.py": "cached", "b.py": "cached", "helper.py": "cached"}
 
-    (project / "docs" / "index.md").write_text(PAGE + "\nMore prose.\n")
+    (project / "docs" / "index.md").write_text(page + "\nMore prose.\n")
     assert set(statuses(build(project).stderr).values()) == {"cached"}, "editing prose re-runs nothing"
 
     (project / "snippets" / "a.py").write_text(FIGURE_SNIPPET.format(slope=5))
@@ -166,7 +176,7 @@ def test_a_directive_the_snippet_cannot_satisfy_fails_naming_file_and_line(tmp_p
 
 
 def test_directives_inside_code_fences_are_left_alone(tmp_path):
-    page = '# Page\n\n```text\n{% figure "missing.py" 1 alt="x" %}\n```\n'
+    page = '# Page\n\n```text\n{% figure "missing.py" 1 alt="x" %}\n```\n\n{% figure "a.py" 1 alt="a line" %}\n'
     project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, page)
     result = build(project)
     assert result.returncode == 0, result.stderr

@@ -16,19 +16,25 @@
       box.setAttribute("tabindex", "0");
     });
   }
-  // A display formula wider than a phone scrolls sideways in its own box: focusable then.
-  function focusableWideMath() {
-    document.querySelectorAll(".md-typeset div.math").forEach(function (box) {
-      if (box.scrollWidth > box.clientWidth + 1) {
-        box.setAttribute("tabindex", "0");
-      } else if (box.getAttribute("tabindex") === "0") {
-        box.removeAttribute("tabindex");
+  // A display formula wider than its column scrolls sideways in its own box: focusable
+  // then. Checked by a ResizeObserver, which runs after layout, so reading the sizes is
+  // free; all reads come before any write, so no write forces a new layout.
+  var wideMath = new ResizeObserver(function (entries) {
+    var wide = entries.map(function (entry) {
+      return entry.target.scrollWidth > entry.target.clientWidth + 1;
+    });
+    entries.forEach(function (entry, i) {
+      if (wide[i]) {
+        entry.target.setAttribute("tabindex", "0");
+      } else if (entry.target.getAttribute("tabindex") === "0") {
+        entry.target.removeAttribute("tabindex");
       }
     });
-  }
+  });
   fix(document);
-  focusableWideMath();
-  window.addEventListener("resize", focusableWideMath);
+  document.querySelectorAll(".md-typeset div.math").forEach(function (box) {
+    wideMath.observe(box);
+  });
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
       change.addedNodes.forEach(function (node) {

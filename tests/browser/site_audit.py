@@ -29,6 +29,9 @@ CHROMIUM_ARGS = [
     "--disable-extensions",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
+# Scripts and notebook cells skip rendering while off screen (content-visibility in
+# site.css); a reader scrolling sees them drawn, but a full-page capture would not.
+RENDER_ALL = ".snippet-code, .jupyter-wrapper .jp-Cell { content-visibility: visible !important; }"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -103,6 +106,18 @@ async () => {
   await Promise.all(images.map(img => img.complete ? null :
     new Promise(done => { img.addEventListener("load", done); img.addEventListener("error", done);
                           setTimeout(done, 5000); })));
+  // Material mounts a code block (adds its copy button) when the block comes into view
+  // (feature content.lazy): bring each one into view, as a reader scrolling down does.
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const blocks = [...document.querySelectorAll(".md-content pre > code")];
+  for (const code of blocks) {
+    code.scrollIntoView({block: "center"});
+    await frame();
+  }
+  const mounted = () => blocks.every(code => code.closest(".jp-InputArea") ||
+    code.parentElement.querySelector('button[data-md-type="copy"], .md-clipboard'));
+  for (let waited = 0; !mounted() && waited < 3000; waited += 100)
+    await new Promise(done => setTimeout(done, 100));
   window.scrollTo(0, 0);
 
   const content = document.querySelector(".md-content") || document.body;
@@ -268,8 +283,7 @@ def screenshot(tab, page: str, theme: str, suffix: str = "") -> str:
     ARTIFACTS.mkdir(exist_ok=True)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", page_id(page)) + f"-{theme}{suffix}.png"
     path = ARTIFACTS / name
-    # Notebook cells skip rendering while off screen (site.css): draw them for the capture.
-    tab.add_style_tag(content=".jupyter-wrapper .jp-Cell { content-visibility: visible !important; }")
+    tab.add_style_tag(content=RENDER_ALL)
     tab.screenshot(path=str(path), full_page=True)
     return str(path.relative_to(ROOT))
 

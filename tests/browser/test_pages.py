@@ -72,9 +72,8 @@ def test_images_load_and_say_what_they_show(audit, page, theme):
     assert not unlabelled, f"images without alt text {unlabelled}: {result.where()}"
 
 
-# nbconvert writes this when a notebook image has no alt text; the snippet notebooks'
-# figures get it. Allowed on notebook pages only, until the build passes each figure's
-# alt text (from the chapter's {% figure %} directive) into its notebook.
+# nbconvert writes this when a notebook image has no alt text; the build replaces it with
+# the alt text the chapter gives the same figure ({% figure %}).
 NBCONVERT_PLACEHOLDER = "No description has been provided for this image"
 
 
@@ -83,7 +82,7 @@ def test_figures_have_descriptive_alt_text(audit, page, theme):
     """A figure's alt text says what it shows: a sentence, not a file name or 'figure 1'."""
     result = audit(page, theme)
     for img in result.facts["images"]:
-        if not img["figure"] or (is_notebook_page(page) and img["alt"] == NBCONVERT_PLACEHOLDER):
+        if not img["figure"]:
             continue
         words = img["alt"].split()
         assert len(words) >= 4 and img["alt"] != NBCONVERT_PLACEHOLDER, (

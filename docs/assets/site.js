@@ -17,24 +17,41 @@
     });
   }
   // A display formula wider than its column scrolls sideways in its own box: focusable
-  // then. Checked by a ResizeObserver, which runs after layout, so reading the sizes is
-  // free; all reads come before any write, so no write forces a new layout.
-  var wideMath = new ResizeObserver(function (entries) {
-    var wide = entries.map(function (entry) {
-      return entry.target.scrollWidth > entry.target.clientWidth + 1;
+  // then. A formula skips rendering while off screen (site.css), so it is measured once
+  // it is drawn (measuring it earlier would force it to render), and again whenever its
+  // size changes: a ResizeObserver runs after layout, so reading sizes there is free,
+  // and all reads come before any write, so no write forces a new layout.
+  var reportsDrawing = "oncontentvisibilityautostatechange" in document.body;
+  var drawn = new Set();
+  function markWide(boxes) {
+    var wide = boxes.map(function (box) {
+      return box.scrollWidth > box.clientWidth + 1;
     });
-    entries.forEach(function (entry, i) {
+    boxes.forEach(function (box, i) {
       if (wide[i]) {
-        entry.target.setAttribute("tabindex", "0");
-      } else if (entry.target.getAttribute("tabindex") === "0") {
-        entry.target.removeAttribute("tabindex");
+        box.setAttribute("tabindex", "0");
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
       }
     });
+  }
+  var resized = new ResizeObserver(function (entries) {
+    markWide(entries.map(function (entry) { return entry.target; }).filter(function (box) {
+      return !reportsDrawing || drawn.has(box);
+    }));
+  });
+  document.querySelectorAll(".md-typeset div.math").forEach(function (box) {
+    box.addEventListener("contentvisibilityautostatechange", function (event) {
+      if (event.skipped) {
+        drawn.delete(box);
+      } else {
+        drawn.add(box);
+        markWide([box]);
+      }
+    });
+    resized.observe(box);
   });
   fix(document);
-  document.querySelectorAll(".md-typeset div.math").forEach(function (box) {
-    wideMath.observe(box);
-  });
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
       change.addedNodes.forEach(function (node) {

@@ -23,6 +23,7 @@ from site_audit import (
     DESKTOP,
     PAGE_FACTS,
     PHONE,
+    RENDER_ALL,
     Audit,
     axe_script,
     problems,
@@ -127,6 +128,9 @@ def audit(site_url, contexts, built_site):
             tab.wait_for_load_state("networkidle")
             result.facts = tab.evaluate(PAGE_FACTS)
             result.scheme = result.facts["scheme"]
+            # axe-core cannot judge what is not drawn (it reports colour contrast of content
+            # skipped by content-visibility wrongly, dequelabs/axe-core#2768): draw it all.
+            tab.add_style_tag(content=RENDER_ALL)
             tab.evaluate(script)
             # Every rule in light mode; in dark mode only the rules that depend on colour.
             result.axe = tab.evaluate(AXE_RUN, theme == "dark")

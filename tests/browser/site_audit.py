@@ -29,9 +29,9 @@ CHROMIUM_ARGS = [
     "--disable-extensions",
 ]
 SCHEMES = {"light": "default", "dark": "slate"}
-# Scripts and notebook cells skip rendering while off screen (content-visibility in
-# site.css); a reader scrolling sees them drawn, but a full-page capture would not.
-RENDER_ALL = ".snippet-code, .jupyter-wrapper .jp-Cell { content-visibility: visible !important; }"
+# Blocks skip rendering while off screen (content-visibility in site.css); a reader
+# scrolling sees them drawn, but a full-page capture would not.
+RENDER_ALL = "* { content-visibility: visible !important; }"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -106,14 +106,15 @@ async () => {
   await Promise.all(images.map(img => img.complete ? null :
     new Promise(done => { img.addEventListener("load", done); img.addEventListener("error", done);
                           setTimeout(done, 5000); })));
-  // Material mounts a code block (adds its copy button) when the block comes into view
-  // (feature content.lazy): bring each one into view, as a reader scrolling down does.
+  // Scroll through the page a screen at a time, as a reader does: Material mounts a code
+  // block (adds its copy button) when it comes into view (feature content.lazy), and
+  // blocks that skip rendering off screen (site.css) are drawn as they come near.
   const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-  const blocks = [...document.querySelectorAll(".md-content pre > code")];
-  for (const code of blocks) {
-    code.scrollIntoView({block: "center"});
+  for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+    window.scrollTo(0, y);
     await frame();
   }
+  const blocks = [...document.querySelectorAll(".md-content pre > code")];
   const mounted = () => blocks.every(code => code.closest(".jp-InputArea") ||
     code.parentElement.querySelector('button[data-md-type="copy"], .md-clipboard'));
   for (let waited = 0; !mounted() && waited < 3000; waited += 100)

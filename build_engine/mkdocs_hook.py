@@ -210,7 +210,9 @@ def render_directive(kind: str, args: list[str], page) -> str:
         figure_alts[(run.path.stem, number)] = alt
         width, height = svg_size(figure)
         caption = options.get("caption", "")
-        image = f'![{escape(alt)}]({link(f"{run.path.stem}/{figure.name}")}){{ width="{width}" height="{height}" .snippet-figure }}'
+        source = link(f"{run.path.stem}/{figure.name}")
+        # The image links to itself, so a reader on a phone can open the figure full size.
+        image = f'[![{escape(alt)}]({source}){{ width="{width}" height="{height}" .snippet-figure }}]({source})'
         return f"{image}\n/// caption\n{caption}\n///\n" if caption else image + "\n"
     if kind == "table":
         if len(positional) < 2:

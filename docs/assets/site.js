@@ -17,16 +17,13 @@
     });
   }
   // A display formula wider than its column scrolls sideways in its own box: focusable
-  // then. A formula skips rendering while off screen (site.css), so it is measured once
-  // it is drawn (measuring it earlier would force it to render), and again whenever its
-  // size changes: a ResizeObserver runs after layout, so reading sizes there is free,
-  // and all reads come before any write, so no write forces a new layout.
-  var reportsDrawing = "oncontentvisibilityautostatechange" in document.body;
-  var drawn = new Set();
-  function markWide(boxes) {
-    var wide = boxes.map(function (box) {
-      return box.scrollWidth > box.clientWidth + 1;
-    });
+  // then. A formula skips rendering while off screen (site.css), so it is watched only
+  // while it is drawn (measuring it earlier would force it to render). A ResizeObserver
+  // reports a box after layout, when reading its size is free: once when it starts
+  // watching the box, and whenever the box changes size. All reads come before any write.
+  var resized = new ResizeObserver(function (entries) {
+    var boxes = entries.map(function (entry) { return entry.target; });
+    var wide = boxes.map(function (box) { return box.scrollWidth > box.clientWidth + 1; });
     boxes.forEach(function (box, i) {
       if (wide[i]) {
         box.setAttribute("tabindex", "0");
@@ -34,22 +31,17 @@
         box.removeAttribute("tabindex");
       }
     });
-  }
-  var resized = new ResizeObserver(function (entries) {
-    markWide(entries.map(function (entry) { return entry.target; }).filter(function (box) {
-      return !reportsDrawing || drawn.has(box);
-    }));
   });
+  var reportsDrawing = "oncontentvisibilityautostatechange" in document.body;
   document.querySelectorAll(".md-typeset div.math").forEach(function (box) {
+    if (!reportsDrawing) {
+      resized.observe(box);
+      return;
+    }
     box.addEventListener("contentvisibilityautostatechange", function (event) {
-      if (event.skipped) {
-        drawn.delete(box);
-      } else {
-        drawn.add(box);
-        markWide([box]);
-      }
+      resized.unobserve(box);
+      if (!event.skipped) resized.observe(box);
     });
-    resized.observe(box);
   });
   fix(document);
   new MutationObserver(function (changes) {

@@ -109,7 +109,10 @@ async () => {
   // Scroll through the page a screen at a time, as a reader does: Material mounts a code
   // block (adds its copy button) when it comes into view (feature content.lazy), and
   // blocks that skip rendering off screen (site.css) are drawn as they come near.
-  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  // Two animation frames, or 250 ms if the browser stops drawing (a hidden tab): the walk
+  // must never hang a test.
+  const frame = () => new Promise(done => { requestAnimationFrame(() => requestAnimationFrame(done));
+                                            setTimeout(done, 250); });
   for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
     window.scrollTo(0, y);
     await frame();

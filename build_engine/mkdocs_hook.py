@@ -10,7 +10,9 @@ A chapter places a snippet's outputs with one directive per line:
 Snippets run in :mod:`snippet_runner` (parallel, cached by content). Every snippet
 in ``snippets/`` also gets an executed notebook page (rendered by mkdocs-jupyter
 from the notebook the same run produced), a ``.py`` and ``.ipynb`` download, and
-a line on the generated example gallery, ``examples/index.md``.
+a line on the generated example gallery, ``examples/index.md``. A notebook page's
+figures get the alt text the chapters' ``{% figure %}`` directives give them, so every
+figure a snippet makes must be placed in some chapter.
 
 Math written as ``$...$`` / ``$$...$$`` (pymdownx.arithmatex, generic mode) is
 turned into MathML here, so pages render formulas with no script and no font

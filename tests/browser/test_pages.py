@@ -161,11 +161,14 @@ def test_code_text_has_contrast(audit, page, theme):
 @pytest.mark.parametrize("page", BY_PAGE)
 def test_readable_on_a_phone(site_url, contexts, page):
     """At 390 px the page does not scroll sideways (wide tables and code scroll in their box)."""
-    from site_audit import OVERFLOWING, PAGE_FACTS
+    from site_audit import OVERFLOWING, PAGE_FACTS, RENDER_ALL
 
     tab = contexts("phone").new_page()
     try:
         tab.goto(site_url + page, wait_until="load")
+        # Draw every block: one that skips rendering clips what sticks out of it, which
+        # would hide a too-wide formula or table from this check (and from the reader).
+        tab.add_style_tag(content=RENDER_ALL)
         facts = tab.evaluate(PAGE_FACTS)  # waits for every image
         if facts["page_width"] > facts["viewport_width"]:
             culprits = tab.evaluate(OVERFLOWING)
@@ -223,5 +226,20 @@ def test_search_finds_pages(site_url, contexts):
         results.first.click()
         tab.wait_for_load_state("load")
         assert tab.url.startswith(site_url) and tab.title(), f"search result {target} did not open"
+    finally:
+        tab.close()
+
+
+def test_a_focused_link_is_not_clipped(site_url, contexts):
+    """A paragraph skips rendering off screen, which clips what reaches past its edges;
+    while a link in it has the keyboard focus it is drawn whole, focus ring included."""
+    tab = contexts("light").new_page()
+    try:
+        tab.goto(site_url + "with-vs-without/", wait_until="load")
+        link = tab.locator("article.md-typeset > p a[href]").first
+        block = lambda: link.evaluate("a => getComputedStyle(a.closest('p')).contentVisibility")  # noqa: E731
+        assert block() == "auto", "paragraphs no longer skip rendering off screen: update this test"
+        link.focus()
+        assert block() == "visible", "the paragraph holding the focused link still clips its content"
     finally:
         tab.close()

@@ -12,7 +12,9 @@ in ``snippets/`` also gets an executed notebook page (rendered by mkdocs-jupyter
 from the notebook the same run produced), a ``.py`` and ``.ipynb`` download, and
 a line on the generated example gallery, ``examples/index.md``. A notebook page's
 figures get the alt text the chapters' ``{% figure %}`` directives give them, so every
-figure a snippet makes must be placed in some chapter.
+figure a snippet makes must be placed in some chapter. Of the JupyterLab stylesheet
+that mkdocs-jupyter inlines in each notebook page, a page keeps only the rules and
+custom properties it can use (:mod:`unused_css`).
 
 Math written as ``$...$`` / ``$$...$$`` (pymdownx.arithmatex, generic mode) is
 turned into MathML here, so pages render formulas with no script and no font
@@ -29,14 +31,17 @@ import re
 import shlex
 import shutil
 from html import escape, unescape
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import latex2mathml.converter
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-import snippet_runner  # sibling module: MkDocs puts this folder on sys.path while loading a hook
+import snippet_runner  # sibling modules: MkDocs puts this folder on sys.path while loading a hook
+from unused_css import without_unused_css
 
 SNIPPET_DIR = "snippets"
 CACHE_DIR = ".cache/snippets"
@@ -313,7 +318,49 @@ def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         output = NOTEBOOK_CDN_SCRIPTS.sub("", output)
         output = with_figure_alts(output, posixpath.splitext(posixpath.basename(page.file.src_uri))[0])
+        # The ~575 KB of JupyterLab CSS inlined in every notebook page, cut down to the
+        # rules and custom properties this page can use (see unused_css.py).
+        links = LinkedFiles()
+        links.feed(output)
+        output = without_unused_css(
+            output,
+            linked_stylesheets=[linked_file(href, page, config) for href in links.stylesheets if is_local(href)],
+            linked_scripts=[linked_file(src, page, config) for src in links.scripts if is_local(src)],
+        )
     return output
+
+
+class LinkedFiles(HTMLParser):
+    """The stylesheets (``<link rel="stylesheet">``) and scripts (``<script src>``) a page loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.stylesheets: list[str] = []
+        self.scripts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "").split() and attrs.get("href"):
+            self.stylesheets.append(attrs["href"])
+        elif tag == "script" and attrs.get("src"):
+            self.scripts.append(attrs["src"])
+
+
+def is_local(url: str) -> bool:
+    """A URL into this site. (The site's own pages link no other; the browser tests
+    check that. A theme's CDN files, as MkDocs' default theme links, cannot be read here.)"""
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc
+
+
+def linked_file(href: str, page, config) -> str:
+    """The text of a file a page links, read from the site folder being built (MkDocs
+    copies theme and static files there before it writes any page)."""
+    relative = urlsplit(href).path  # without a ?query or #fragment
+    path = Path(config.site_dir) / posixpath.normpath(posixpath.join(posixpath.dirname(page.url), relative))
+    if not path.is_file():
+        raise PluginError(f"{page.file.src_uri}: links {href}, which is not in the site folder ({path})")
+    return path.read_text(encoding="utf-8")
 
 
 def with_figure_alts(html: str, stem: str) -> str:

@@ -38,3 +38,14 @@ def test_chapter_pages_do_not_carry_the_notebook_css(built_site):
     site, _ = built_site
     html = (site / "with-vs-without" / "index.html").read_text(encoding="utf-8")
     assert "jupyter-wrapper" not in html and len(html.encode()) < 300_000
+
+
+def test_notebook_pages_carry_only_the_notebook_css_they_use(built_site):
+    # mkdocs-jupyter inlines ~575 KB of JupyterLab CSS in each; the hook keeps what the
+    # page can use (build_engine/unused_css.py), about 21 KB.
+    site, _ = built_site
+    for snippet in SNIPPETS:
+        html = (site / "examples" / snippet.stem / "index.html").read_text(encoding="utf-8")
+        inline_css = "".join(re.findall(r"<style\b[^>]*>(.*?)</style>", html, re.S))
+        assert len(inline_css) < 50_000, f"{snippet.stem}: {len(inline_css)} characters of inline CSS"
+        assert ".jupyter-wrapper .jp-Cell{" in inline_css and "--jp-cell-editor-background:" in inline_css

@@ -112,6 +112,9 @@ def lost_points(result: dict) -> list[str]:
             if ref["weight"] and audit.get("score") is not None and audit["score"] < 1:
                 value = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
                 lines.append(f"{name}: {ref['id']} {audit['score']:.2f}{value} - {audit['title']}")
+    # Such as "The tested device appears to have a slower CPU than Lighthouse expects"
+    # (benchmarkIndex below 1000), which Lighthouse adds when this machine was slow.
+    lines += [f"Lighthouse warned: {' '.join(warning.split())}" for warning in result.get("runWarnings", [])]
     return lines
 
 

@@ -21,6 +21,7 @@ from site_audit import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
+    LAYOUT_SHIFTS,
     PAGE_FACTS,
     PHONE,
     RENDER_ALL,
@@ -126,6 +127,7 @@ def audit(site_url, contexts, built_site):
         try:
             tab.goto(result.url, wait_until="load")
             tab.wait_for_load_state("networkidle")
+            result.layout_shifts = tab.evaluate(LAYOUT_SHIFTS)  # before PAGE_FACTS scrolls
             result.facts = tab.evaluate(PAGE_FACTS)
             result.scheme = result.facts["scheme"]
             # axe-core cannot judge what is not drawn (it reports colour contrast of content

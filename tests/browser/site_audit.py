@@ -88,6 +88,7 @@ class Audit:
     escaping_requests: list[str] = field(default_factory=list)  # same host, outside the sub-path
     requested_paths: list[str] = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # what PAGE_FACTS found
+    layout_shifts: list[dict] = field(default_factory=list)  # what LAYOUT_SHIFTS found
     axe: list[dict] = field(default_factory=list)  # axe-core violations
     screenshot: str = ""
 
@@ -204,6 +205,20 @@ async () => {
 """
 
 # Wider than the viewport: the elements that make a page scroll sideways.
+# The layout shifts since the page started loading (as Lighthouse's CLS counts them): each
+# with its size and the elements that moved. The browser reports buffered entries
+# asynchronously; with none to report it stays silent, hence the short timeout.
+LAYOUT_SHIFTS = r"""
+() => new Promise(done => {
+  const describe = node => node ? `${node.nodeName.toLowerCase()}${node.className ? "." +
+    String(node.className).split(" ")[0] : ""} "${(node.textContent || "").trim().slice(0, 30)}"` : "?";
+  new PerformanceObserver(list => done(list.getEntries().filter(e => !e.hadRecentInput).map(e => ({
+    value: e.value, at: Math.round(e.startTime), moved: e.sources.map(s => describe(s.node)),
+  })))).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => done([]), 200);
+})
+"""
+
 OVERFLOWING = r"""
 () => [...document.querySelectorAll("body *")].filter(el => {
   const box = el.getBoundingClientRect();
@@ -280,6 +295,7 @@ def problems(result: Audit) -> bool:
         or facts["wide_images"]
         or raw_tex(facts["prose"])
         or low_contrast_code(facts)
+        or result.layout_shifts
     )
 
 

@@ -42,7 +42,7 @@ def test_chapter_pages_do_not_carry_the_notebook_css(built_site):
 
 def test_notebook_pages_carry_only_the_notebook_css_they_use(built_site):
     # mkdocs-jupyter inlines ~575 KB of JupyterLab CSS in each; the hook keeps what the
-    # page can use (build_engine/unused_css.py), about 21 KB.
+    # page can use (build_engine/unused_css.py), about 22 KB.
     site, _ = built_site
     for snippet in SNIPPETS:
         html = (site / "examples" / snippet.stem / "index.html").read_text(encoding="utf-8")

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import pytest
 from site_audit import (
+    LAYOUT_SHIFT_LIMIT,
     SCHEMES,
     built_pages,
     is_chapter_page,
     is_notebook_page,
+    layout_shift,
     low_contrast_code,
     page_id,
     page_weight,
@@ -158,14 +160,6 @@ def test_code_text_has_contrast(audit, page, theme):
     assert not low, "code text below 4.5:1:\n  " + "\n  ".join(low) + f"\n{result.where()}"
 
 
-# The layout shift a page may show while it loads, summed as Lighthouse's CLS sums it.
-# Material's script wraps each table in a scrolling box once it runs, which moves what
-# follows a table by a few pixels on a wide screen: up to 0.001 measured here. Blocks
-# that skipped rendering on the first screen moved whole paragraphs (0.095 on a phone).
-# Lighthouse calls a CLS under 0.1 good; this allows a twentieth of that.
-LAYOUT_SHIFT_LIMIT = 0.005
-
-
 def shifts(layout_shifts: list[dict]) -> str:
     return "; ".join(f"{s['value']:.4f} at {s['at']} ms, moved {', '.join(s['moved'])}" for s in layout_shifts)
 
@@ -174,8 +168,9 @@ def shifts(layout_shifts: list[dict]) -> str:
 def test_nothing_moves_while_the_page_loads(audit, page, theme):
     """Text being read stays put while the page loads (Lighthouse's CLS)."""
     result = audit(page, theme)
-    total = sum(s["value"] for s in result.layout_shifts)
-    assert total < LAYOUT_SHIFT_LIMIT, f"layout shifts: {shifts(result.layout_shifts)}: {result.where()}"
+    assert layout_shift(result.layout_shifts) < LAYOUT_SHIFT_LIMIT, (
+        f"layout shifts: {shifts(result.layout_shifts)}: {result.where()}"
+    )
 
 
 @pytest.mark.parametrize("page", BY_PAGE)
@@ -187,7 +182,7 @@ def test_nothing_moves_while_the_page_loads_on_a_phone(site_url, contexts, page)
         tab.goto(site_url + page, wait_until="load")
         tab.wait_for_load_state("networkidle")
         moved = tab.evaluate(LAYOUT_SHIFTS)
-        if sum(s["value"] for s in moved) >= LAYOUT_SHIFT_LIMIT:
+        if layout_shift(moved) >= LAYOUT_SHIFT_LIMIT:
             shot = screenshot(tab, page, "light", suffix="-390px")
             pytest.fail(f"{site_url + page} at 390 px: layout shifts: {shifts(moved)}; screenshot: {shot}")
     finally:

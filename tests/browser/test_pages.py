@@ -243,6 +243,52 @@ def test_palette_toggle_switches_and_is_remembered(site_url, contexts):
         tab.close()
 
 
+def test_palette_toggle_works_from_the_keyboard(site_url, contexts):
+    """The toggle's radio buttons take the focus; Enter switches to the other scheme, as
+    with Material's own palette component (overrides/partials/javascripts/palette.html)."""
+    tab = contexts("light").new_page()
+    try:
+        tab.goto(site_url, wait_until="networkidle")
+        tab.locator("input[aria-label='Switch to dark mode']").focus()
+        tab.keyboard.press("Enter")
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert tab.evaluate("document.activeElement.getAttribute('aria-label')") == "Switch to light mode"
+        assert tab.locator("label[title='Switch to light mode']").is_visible()
+        assert not tab.locator("label[title='Switch to dark mode']").is_visible()
+    finally:
+        tab.evaluate("localStorage.clear()")
+        tab.close()
+
+
+def test_palette_follows_the_system_until_the_reader_chooses(site_url, contexts):
+    """With no choice stored, the scheme (and the page's color-scheme, which colours the
+    scroll bars and form controls) follows the system's light/dark preference as it
+    changes; once the reader has used the toggle, their choice holds."""
+    tab = contexts("light").new_page()
+    state = "() => [document.body.getAttribute('data-md-color-scheme'), document.querySelector('meta[name=color-scheme]').content]"
+    # The page hears of a new preference in a media-query event: wait until it has been handled.
+    heard = "() => new Promise(done => matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => setTimeout(done), {once: true}))"
+
+    def system_prefers(scheme: str) -> list[str]:
+        tab.evaluate(f"() => {{ window.heard = ({heard})(); }}")  # (not awaited here)
+        tab.emulate_media(color_scheme=scheme)
+        tab.evaluate("window.heard")
+        return tab.evaluate(state)
+
+    try:
+        tab.goto(site_url, wait_until="networkidle")
+        assert tab.evaluate(state) == ["default", "light"]
+        assert system_prefers("dark") == ["slate", "dark"], "the page did not follow the system to dark"
+        assert system_prefers("light") == ["default", "light"], "the page did not follow the system to light"
+        tab.locator("label[title='Switch to dark mode']").click()
+        assert tab.evaluate(state) == ["slate", "dark"]
+        assert system_prefers("dark") == ["slate", "dark"]
+        assert system_prefers("light") == ["slate", "dark"], "the system overrode the reader's choice"
+    finally:
+        tab.evaluate("localStorage.clear()")
+        tab.close()
+
+
 def test_search_finds_pages(site_url, contexts):
     tab = contexts("light").new_page()
     try:

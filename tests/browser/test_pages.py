@@ -289,6 +289,47 @@ def test_palette_follows_the_system_until_the_reader_chooses(site_url, contexts)
         tab.close()
 
 
+# Ordered lists whose numbers a box cuts off: a number sits left of its item, outside the
+# list's box for two digits, and a box that clips (overflow, or content-visibility and
+# paint containment, which clip even when the block is drawn) hides what reaches past it.
+CLIPPED_LIST_NUMBERS = r"""
+() => {
+  const clips = box => { const s = getComputedStyle(box);
+    return s.overflowX !== "visible" || s.contentVisibility !== "visible" || /paint|strict|content/.test(s.contain); };
+  const canvas = document.createElement("canvas").getContext("2d");
+  const cut = [];
+  for (const item of document.querySelectorAll(".md-typeset ol > li")) {
+    const style = getComputedStyle(item);
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const list = item.parentElement;
+    const number = `${(list.start || 1) + [...list.children].indexOf(item)}. `;
+    const left = item.getBoundingClientRect().left - canvas.measureText(number).width;
+    for (let box = item.parentElement; box && !box.matches("article"); box = box.parentElement) {
+      if (clips(box) && left < box.getBoundingClientRect().left - 0.5) {
+        cut.push(`"${number.trim()} ${item.textContent.trim().slice(0, 30)}"`);
+        break;
+      }
+    }
+  }
+  return cut;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_list_numbers_are_not_cut_off(site_url, contexts, width):
+    """On the Claims page a list that skipped rendering showed "32." as "2."."""
+    tab = contexts("light" if width == 1280 else "phone").new_page()
+    cut = []
+    try:
+        for page in PAGES:
+            tab.goto(site_url + page, wait_until="load")
+            cut += [f"{page or 'home'}: {number}" for number in tab.evaluate(CLIPPED_LIST_NUMBERS)]
+    finally:
+        tab.close()
+    assert not cut, "list numbers cut off by a clipping box: " + "; ".join(cut[:10])
+
+
 def test_search_finds_pages(site_url, contexts):
     tab = contexts("light").new_page()
     try:

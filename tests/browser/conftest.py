@@ -21,12 +21,15 @@ from site_audit import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
+    LAYOUT_SHIFT_LIMIT,
     LAYOUT_SHIFTS,
     PAGE_FACTS,
     PHONE,
     RENDER_ALL,
+    STALE_HEIGHTS,
     Audit,
     axe_script,
+    layout_shift,
     problems,
     screenshot,
 )
@@ -128,6 +131,7 @@ def audit(site_url, contexts, built_site):
             tab.goto(result.url, wait_until="load")
             tab.wait_for_load_state("networkidle")
             result.layout_shifts = tab.evaluate(LAYOUT_SHIFTS)  # before PAGE_FACTS scrolls
+            result.stale_heights = tab.evaluate(STALE_HEIGHTS)  # before PAGE_FACTS draws blocks
             result.facts = tab.evaluate(PAGE_FACTS)
             result.scheme = result.facts["scheme"]
             # axe-core cannot judge what is not drawn (it reports colour contrast of content
@@ -141,6 +145,30 @@ def audit(site_url, contexts, built_site):
         finally:
             tab.close()
         return result
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def phone_audit(site_url, contexts):
+    """phone_audit(page) -> Audit of one load at 390 px: what moved and what holds a stale height."""
+    done: dict[str, Audit] = {}
+
+    def run(page: str) -> Audit:
+        if page not in done:
+            result = Audit(page=page, theme="phone", url=site_url + page)
+            tab = contexts("phone").new_page()
+            try:
+                tab.goto(result.url, wait_until="load")
+                tab.wait_for_load_state("networkidle")
+                result.layout_shifts = tab.evaluate(LAYOUT_SHIFTS)
+                result.stale_heights = tab.evaluate(STALE_HEIGHTS)
+                if layout_shift(result.layout_shifts) >= LAYOUT_SHIFT_LIMIT or result.stale_heights:
+                    result.screenshot = screenshot(tab, page, "phone")
+            finally:
+                tab.close()
+            done[page] = result
+        return done[page]
 
     return run
 

@@ -89,6 +89,7 @@ class Audit:
     requested_paths: list[str] = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # what PAGE_FACTS found
     layout_shifts: list[dict] = field(default_factory=list)  # what LAYOUT_SHIFTS found
+    stale_heights: list[dict] = field(default_factory=list)  # what STALE_HEIGHTS found
     axe: list[dict] = field(default_factory=list)  # axe-core violations
     screenshot: str = ""
 
@@ -229,6 +230,32 @@ def layout_shift(shifts: list[dict]) -> float:
     return sum(shift["value"] for shift in shifts)
 
 
+# Blocks that skip rendering while off screen (content-visibility: auto in site.css) and
+# hold a height that is neither their estimate nor their real one: a block drawn while
+# the page was still arriving, half there, and skipped since (site.js draws such a block
+# again). It misleads the scrollbar and anything that asks where its content is:
+# Lighthouse's axe found a notebook cell of 271 px holding 22, one copy button on top of
+# the next. Each block is measured alone, drawn (blocks inside it keep their state), then
+# let be.
+STALE_HEIGHTS = r"""
+() => [...document.querySelectorAll("body *")].filter(block =>
+  getComputedStyle(block).contentVisibility === "auto" && block.checkVisibility({contentVisibilityAuto: true})
+).map(block => {
+  const style = getComputedStyle(block);
+  const estimate = parseFloat(style.containIntrinsicHeight.split(" ").pop()) +
+    ["paddingTop", "paddingBottom", "borderTopWidth", "borderBottomWidth"].reduce(
+      (sum, side) => sum + parseFloat(style[side]), 0);
+  const held = block.getBoundingClientRect().height;
+  block.style.setProperty("content-visibility", "visible", "important");
+  const real = block.getBoundingClientRect().height;
+  block.style.removeProperty("content-visibility");
+  const name = `${block.nodeName.toLowerCase()}.${String(block.className).split(" ")[0]}`;
+  return {block: `${name} "${block.textContent.trim().slice(0, 30)}"`,
+          held: Math.round(held), estimate: Math.round(estimate), real: Math.round(real)};
+}).filter(b => Math.abs(b.held - b.estimate) > 1 && Math.abs(b.held - b.real) > 1)
+"""
+
+
 # Wider than the viewport: the elements that make a page scroll sideways.
 OVERFLOWING = r"""
 () => [...document.querySelectorAll("body *")].filter(el => {
@@ -307,6 +334,7 @@ def problems(result: Audit) -> bool:
         or raw_tex(facts["prose"])
         or low_contrast_code(facts)
         or layout_shift(result.layout_shifts) >= LAYOUT_SHIFT_LIMIT
+        or result.stale_heights
     )
 
 

@@ -174,19 +174,28 @@ def test_nothing_moves_while_the_page_loads(audit, page, theme):
 
 
 @pytest.mark.parametrize("page", BY_PAGE)
-def test_nothing_moves_while_the_page_loads_on_a_phone(site_url, contexts, page):
-    from site_audit import LAYOUT_SHIFTS
+def test_nothing_moves_while_the_page_loads_on_a_phone(phone_audit, page):
+    result = phone_audit(page)
+    assert layout_shift(result.layout_shifts) < LAYOUT_SHIFT_LIMIT, (
+        f"layout shifts: {shifts(result.layout_shifts)}: {result.where()}"
+    )
 
-    tab = contexts("phone").new_page()
-    try:
-        tab.goto(site_url + page, wait_until="load")
-        tab.wait_for_load_state("networkidle")
-        moved = tab.evaluate(LAYOUT_SHIFTS)
-        if layout_shift(moved) >= LAYOUT_SHIFT_LIMIT:
-            shot = screenshot(tab, page, "light", suffix="-390px")
-            pytest.fail(f"{site_url + page} at 390 px: layout shifts: {shifts(moved)}; screenshot: {shot}")
-    finally:
-        tab.close()
+
+def stale(blocks: list[dict]) -> str:
+    return "; ".join(f"{b['block']} holds {b['held']} px, is {b['real']} (estimate {b['estimate']})" for b in blocks)
+
+
+@pytest.mark.parametrize("page, theme", BY_PAGE_AND_THEME)
+def test_blocks_off_screen_hold_their_height(audit, page, theme):
+    """A block that skips rendering holds its estimate or its real height, never a stale one."""
+    result = audit(page, theme)
+    assert not result.stale_heights, f"stale heights: {stale(result.stale_heights)}: {result.where()}"
+
+
+@pytest.mark.parametrize("page", BY_PAGE)
+def test_blocks_off_screen_hold_their_height_on_a_phone(phone_audit, page):
+    result = phone_audit(page)
+    assert not result.stale_heights, f"stale heights: {stale(result.stale_heights)}: {result.where()}"
 
 
 @pytest.mark.parametrize("page", BY_PAGE)

@@ -254,7 +254,7 @@ def test_palette_toggle_switches_and_is_remembered(site_url, contexts):
 
 def test_palette_toggle_works_from_the_keyboard(site_url, contexts):
     """The toggle's radio buttons take the focus; Enter switches to the other scheme, as
-    with Material's own palette component (overrides/partials/javascripts/palette.html)."""
+    with Material's own palette component (overrides/partials/palette-toggle.html)."""
     tab = contexts("light").new_page()
     try:
         tab.goto(site_url, wait_until="networkidle")

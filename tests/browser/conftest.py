@@ -23,6 +23,7 @@ from site_audit import (
     DESKTOP,
     LAYOUT_SHIFT_LIMIT,
     LAYOUT_SHIFTS,
+    OVERFLOWING,
     PAGE_FACTS,
     PHONE,
     RENDER_ALL,
@@ -151,7 +152,9 @@ def audit(site_url, contexts, built_site):
 
 @pytest.fixture(scope="session")
 def phone_audit(site_url, contexts):
-    """phone_audit(page) -> Audit of one load at 390 px: what moved and what holds a stale height."""
+    """phone_audit(page) -> Audit of one load at 390 px: what moved, what holds a stale
+    height, and how wide the page is with every block drawn (``facts``, with the elements
+    that stick out under ``facts["overflowing"]`` if it is too wide)."""
     done: dict[str, Audit] = {}
 
     def run(page: str) -> Audit:
@@ -163,7 +166,14 @@ def phone_audit(site_url, contexts):
                 tab.wait_for_load_state("networkidle")
                 result.layout_shifts = tab.evaluate(LAYOUT_SHIFTS)
                 result.stale_heights = tab.evaluate(STALE_HEIGHTS)
-                if layout_shift(result.layout_shifts) >= LAYOUT_SHIFT_LIMIT or result.stale_heights:
+                # Draw every block: one that skips rendering clips what sticks out of it,
+                # which would hide a too-wide formula or table from the width check.
+                tab.add_style_tag(content=RENDER_ALL)
+                result.facts = tab.evaluate(PAGE_FACTS)  # waits for every image
+                too_wide = result.facts["page_width"] > result.facts["viewport_width"]
+                if too_wide:
+                    result.facts["overflowing"] = tab.evaluate(OVERFLOWING)
+                if layout_shift(result.layout_shifts) >= LAYOUT_SHIFT_LIMIT or result.stale_heights or too_wide:
                     result.screenshot = screenshot(tab, page, "phone")
             finally:
                 tab.close()

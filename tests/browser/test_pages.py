@@ -19,7 +19,6 @@ from site_audit import (
     page_id,
     page_weight,
     raw_tex,
-    screenshot,
     site_pages,
 )
 
@@ -199,26 +198,14 @@ def test_blocks_off_screen_hold_their_height_on_a_phone(phone_audit, page):
 
 
 @pytest.mark.parametrize("page", BY_PAGE)
-def test_readable_on_a_phone(site_url, contexts, page):
+def test_readable_on_a_phone(phone_audit, page):
     """At 390 px the page does not scroll sideways (wide tables and code scroll in their box)."""
-    from site_audit import OVERFLOWING, PAGE_FACTS, RENDER_ALL
-
-    tab = contexts("phone").new_page()
-    try:
-        tab.goto(site_url + page, wait_until="load")
-        # Draw every block: one that skips rendering clips what sticks out of it, which
-        # would hide a too-wide formula or table from this check (and from the reader).
-        tab.add_style_tag(content=RENDER_ALL)
-        facts = tab.evaluate(PAGE_FACTS)  # waits for every image
-        if facts["page_width"] > facts["viewport_width"]:
-            culprits = tab.evaluate(OVERFLOWING)
-            shot = screenshot(tab, page, "light", suffix="-390px")
-            pytest.fail(
-                f"{site_url + page} is {facts['page_width']} px wide at {facts['viewport_width']} px "
-                f"(too wide: {culprits}); screenshot: {shot}"
-            )
-    finally:
-        tab.close()
+    result = phone_audit(page)
+    facts = result.facts
+    assert facts["page_width"] <= facts["viewport_width"], (
+        f"{result.url} is {facts['page_width']} px wide at {facts['viewport_width']} px "
+        f"(too wide: {facts.get('overflowing')}): {result.where()}"
+    )
 
 
 @pytest.mark.parametrize("page", CHAPTER_PAGES)

@@ -43,6 +43,42 @@
       if (!event.skipped) resized.observe(box);
     });
   });
+  // Blocks that skip rendering while off screen (the rules with content-visibility: auto in
+  // site.css) hold the height they had when last drawn, and the first frames are drawn
+  // while the page is still arriving. So a block drawn then, half there, and skipped since
+  // holds a height it no longer has: a notebook cell of 271 px held 22, its content
+  // reaching over the next cells (Lighthouse's axe found one copy button on top of
+  // another), and a script of 4868 px held 2014. Once the page has loaded and been drawn,
+  // each skipped block that holds any height but its estimate has been drawn before: it
+  // is drawn once more, for two frames, and holds its real height from then on. Such a
+  // block is off screen, so nothing the reader sees moves.
+  var SKIPPABLE = ".md-typeset .snippet-code, .md-typeset figure, .md-typeset .md-typeset__scrollwrap, " +
+    ".md-typeset div.math, .md-typeset > :is(p, ul, dl, blockquote, .tabbed-set), .jupyter-wrapper .jp-Cell";
+  function heldSinceEarlier(block) {
+    var inside = block.firstElementChild;  // a block of text alone holds its height: not checked
+    if (!inside || inside.checkVisibility({ contentVisibilityAuto: true })) return false;  // drawn
+    if (!block.checkVisibility({ contentVisibilityAuto: true })) return false;  // in a skipped block
+    var style = getComputedStyle(block);
+    if (style.contentVisibility !== "auto") return false;
+    var estimate = parseFloat(style.containIntrinsicHeight.split(" ").pop()) +
+      ["paddingTop", "paddingBottom", "borderTopWidth", "borderBottomWidth"].reduce(
+        function (sum, side) { return sum + parseFloat(style[side]); }, 0);
+    return Math.abs(block.getBoundingClientRect().height - estimate) > 1;
+  }
+  function redrawBlocksHeldSinceEarlier() {
+    var blocks = Array.prototype.filter.call(document.querySelectorAll(SKIPPABLE), heldSinceEarlier);
+    blocks.forEach(function (block) { block.style.contentVisibility = "visible"; });
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        blocks.forEach(function (block) { block.style.removeProperty("content-visibility"); });
+      });
+    });
+  }
+  if ("checkVisibility" in document.body) {
+    addEventListener("load", function () {
+      requestAnimationFrame(function () { requestAnimationFrame(redrawBlocksHeldSinceEarlier); });
+    });
+  }
   fix(document);
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {

@@ -232,11 +232,11 @@ def layout_shift(shifts: list[dict]) -> float:
 
 # Blocks that skip rendering while off screen (content-visibility: auto in site.css) and
 # hold a height that is neither their estimate nor their real one: a block drawn while
-# the page was still arriving, half there, and skipped since (main.html holds the first
-# frame back until the content has arrived). It misleads the scrollbar and anything that
-# asks where its content is: Lighthouse's axe found a notebook cell of 271 px holding 22,
-# one copy button on top of the next. Each block is measured alone, drawn (blocks inside
-# it keep their state), then let be.
+# the page was still arriving, half there, and skipped since (site.js draws such a block
+# again). It misleads the scrollbar and anything that asks where its content is:
+# Lighthouse's axe found a notebook cell of 271 px holding 22, one copy button on top of
+# the next. Each block is measured alone, drawn (blocks inside it keep their state), then
+# let be.
 STALE_HEIGHTS = r"""
 () => [...document.querySelectorAll("body *")].filter(block =>
   getComputedStyle(block).contentVisibility === "auto" && block.checkVisibility({contentVisibilityAuto: true})

@@ -10,7 +10,12 @@ run on its own, it checks every derivative against finite differences.
 """
 
 # %%
-# The functions and their derivatives, element-wise, on numpy arrays.
+# The functions and their derivatives
+# -----------------------------------
+#
+# Element-wise, on numpy arrays.
+from math import comb
+
 import numpy as np
 
 LEAKY_SLOPE = 0.01  # Maas et al. (2013)
@@ -112,7 +117,10 @@ ELEMENTWISE = {
 }
 
 # %%
-# A fully connected network: weights, forward pass, backward pass.
+# A fully connected network
+# -------------------------
+#
+# Weights, forward pass, backward pass.
 
 
 def init_network(layer_sizes, rng, init="glorot", gain=1.0):
@@ -169,7 +177,50 @@ def backward(zs, activations, weights, output_gradient, activation):
 
 
 # %%
-# Run on its own: every derivative against a central finite difference.
+# Deciding a claim from measurements that vary
+# --------------------------------------------
+#
+# A timing differs between repeats, loads and machines; a training result differs
+# between seeds. So a claim is judged on an interval for the median, never on one
+# number, and the data may leave it undecided.
+UNDECIDED = "undecided on this machine"
+
+
+def median_interval(samples, confidence=0.95):
+    """A confidence interval for the median of ``samples``, assuming nothing of their distribution.
+
+    The k-th smallest and k-th largest samples bound the median with probability at
+    least ``confidence`` (binomial order statistics): from 25 samples, the 8th and 18th.
+    """
+    x = np.sort(np.asarray(samples, dtype=float).ravel())
+    n = len(x)
+    k, below = 0, 0.0  # below = P(Binomial(n, 1/2) < k)
+    while below + comb(n, k) / 2**n <= (1 - confidence) / 2:
+        below += comb(n, k) / 2**n
+        k += 1
+    if k == 0:
+        raise ValueError(f"{n} samples are too few for a {confidence:.0%} interval")
+    return float(x[k - 1]), float(x[n - k])
+
+
+def verdict(interval, threshold, claim="above"):
+    """Judge "the quantity is above (or below) ``threshold``" from its interval.
+
+    confirmed when the whole interval is on the claim's side, contradicted when it is
+    wholly on the other side, otherwise UNDECIDED.
+    """
+    low, high = interval
+    if claim not in ("above", "below"):
+        raise ValueError(f"claim must be 'above' or 'below', not {claim!r}")
+    holds, fails = (low > threshold, high < threshold) if claim == "above" else (high < threshold, low > threshold)
+    return "confirmed" if holds else "contradicted" if fails else UNDECIDED
+
+
+# %%
+# Check every derivative
+# ----------------------
+#
+# Run on its own, this file compares each derivative with a central finite difference.
 if __name__ == "__main__":
     STEP = 1e-6
     z = np.linspace(-4, 4, 801)

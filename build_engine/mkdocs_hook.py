@@ -50,6 +50,16 @@ EXAMPLES_DIR = "examples"  # where generated pages and files appear on the site
 DIRECTIVE = re.compile(r"^(\s*)\{%\s*(snippet|figure|table|output)\s+(.*?)\s*%\}\s*$")
 UNKNOWN_DIRECTIVE = re.compile(r"\{%.*?%\}")
 INLINE_VALUE = re.compile(r"\{%\s*value\s+(.*?)\s*%\}")
+INLINE_VERDICT = re.compile(r"\{%\s*verdict\s+(.*?)\s*%\}")
+VERDICT_COUNTS = re.compile(r"^\s*\{%\s*verdict_counts\s*%\}\s*$")
+# verdict -> (icon, CSS class). The icon and the word tell them apart, not the colour alone.
+VERDICTS = {
+    "confirmed": ("material-check-circle", "confirmed"),
+    "nuanced": ("material-circle-half-full", "nuanced"),
+    "contradicted": ("material-close-circle", "contradicted"),
+    "not supported in this setting": ("material-minus-circle-outline", "not-supported"),
+    "undecided on this machine": ("material-help-circle-outline", "undecided"),
+}
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -150,26 +160,74 @@ def docstring_parts(path: Path) -> tuple[str, str]:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     out, fence = [], None
+    counted: list[list[str]] = []  # the verdicts after each {% verdict_counts %}, in order
     for number, line in enumerate(markdown.splitlines(), start=1):
         opening = FENCE.match(line)
         if opening and (fence is None or opening.group(1).startswith(fence)):
             fence = None if fence else opening.group(1)
-        match = DIRECTIVE.match(line) if fence is None else None
+        if fence is not None:
+            out.append(line)
+            continue
         try:
+            match = DIRECTIVE.match(line)
             if match:
                 indent, kind, args = match.groups()
+                # A figure's alt text or a caption can quote a measurement too.
+                args = INLINE_VALUE.sub(lambda m: quotable(render_value(shlex.split(m.group(1)))), args)
                 rendered = render_directive(kind, shlex.split(args), page)
                 out.append("\n".join(indent + part if part else part for part in rendered.split("\n")))
-            elif fence is None:
+            elif VERDICT_COUNTS.match(line):
+                counted.append([])
+                out.append(f"\0verdict-counts-{len(counted) - 1}\0")
+            else:
+                def verdict(match: re.Match) -> str:
+                    word, html = render_verdict(shlex.split(match.group(1)))
+                    if counted:
+                        counted[-1].append(word)
+                    return html
+
                 line = INLINE_VALUE.sub(lambda m: render_value(shlex.split(m.group(1))), line)
+                line = INLINE_VERDICT.sub(verdict, line)
                 if UNKNOWN_DIRECTIVE.search(line):
                     raise DirectiveError(f"not a directive this site knows: {UNKNOWN_DIRECTIVE.search(line).group(0)}")
                 out.append(line)
-            else:
-                out.append(line)
         except (DirectiveError, ValueError) as error:
             raise PluginError(f"{page.file.src_path}:{number}: {error}") from None
-    return "\n".join(out)
+    markdown = "\n".join(out)
+    for index, words in enumerate(counted):
+        markdown = markdown.replace(f"\0verdict-counts-{index}\0", render_verdict_counts(words))
+    return markdown
+
+
+def quotable(text: str) -> str:
+    """A value as it may stand inside a directive's double-quoted argument."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def render_verdict(args: list[str]) -> tuple[str, str]:
+    """{% verdict "file.py" key %}: the snippet's verdicts[key] as a badge; ``cited`` marks
+    a verdict resting on cited sources rather than on a measurement."""
+    positional = [a for a in args if a != "cited"]
+    if len(positional) != 2:
+        raise DirectiveError('verdict: give the snippet and a key of its verdicts, e.g. {% verdict "example.py" relu_fast %}')
+    word = render_value([positional[0], f"verdicts.{positional[1]}"])
+    return word, verdict_badge(word, cited="cited" in args)
+
+
+def verdict_badge(word: str, cited: bool = False) -> str:
+    if word not in VERDICTS:
+        raise DirectiveError(f"{word!r} is not a verdict this site uses ({', '.join(VERDICTS)})")
+    icon, css = VERDICTS[word]
+    label = f"{word}, cited" if cited else word
+    return f'<span class="verdict verdict-{css}">:{icon}:{{ .verdict-icon }} {label}</span>'
+
+
+def render_verdict_counts(words: list[str]) -> str:
+    """How many verdicts of each kind follow, as one line of badges."""
+    if not words:
+        raise DirectiveError("verdict_counts: no {% verdict %} follows it")
+    parts = [f"{words.count(word)} {verdict_badge(word)}" for word in VERDICTS if word in words]
+    return f"{len(words)} verdicts: " + " · ".join(parts) + "\n{: .verdict-counts }"
 
 
 class DirectiveError(Exception):

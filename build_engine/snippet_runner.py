@@ -25,6 +25,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
@@ -89,11 +90,11 @@ class SnippetRun:
     def stdout(self) -> str:
         return (self.out_dir / "stdout.txt").read_text(encoding="utf-8")
 
-    @property
+    @cached_property  # read once per build: a page may quote a snippet hundreds of times
     def tables(self) -> dict[str, list[dict[str, str]]]:
         return json.loads((self.out_dir / "tables.json").read_text(encoding="utf-8"))
 
-    @property
+    @cached_property
     def results(self) -> dict:
         return json.loads((self.out_dir / "results.json").read_text(encoding="utf-8"))
 

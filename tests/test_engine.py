@@ -195,3 +195,30 @@ def test_outputs_are_byte_stable(tmp_path):
         outputs.append([run.figures[0].read_bytes(), run.notebook.read_bytes()])
     assert outputs[0] == outputs[1]
     assert b"<dc:date>" not in outputs[0][0], "no date in the SVG metadata"
+
+
+VERDICT_SNIPPET = FIGURE_SNIPPET.replace(
+    "SLOPE = {slope}\n", 'SLOPE = {slope}\nverdicts = {{"steep": "confirmed", "flat": "{flat}"}}\n'
+)
+
+
+def test_values_in_alt_text_and_verdict_badges_with_counts(tmp_path):
+    page = (
+        '# Page\n\n{% verdict_counts %}\n\nSteep: {% verdict "a.py" steep %}, flat: {% verdict "a.py" flat cited %}.\n\n'
+        '{% figure "a.py" 1 alt="a line of slope {% value "a.py" SLOPE %}" %}\n'
+    )
+    project = make_project(tmp_path, {"a.py": VERDICT_SNIPPET.format(slope=2, flat="contradicted")}, page)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "index.html").read_text()
+    assert 'alt="a line of slope 2"' in html
+    assert '<span class="verdict verdict-confirmed">' in html and "contradicted, cited</span>" in html
+    assert re.search(r'<p class="verdict-counts">2 verdicts: 1 <span class="verdict verdict-confirmed">', html)
+
+
+def test_a_verdict_the_site_does_not_know_fails_the_build(tmp_path):
+    page = '# Page\n\n{% figure "a.py" 1 alt="a line" %}\n\nFlat: {% verdict "a.py" flat %}.\n'
+    project = make_project(tmp_path, {"a.py": VERDICT_SNIPPET.format(slope=2, flat="probably")}, page)
+    result = build(project)
+    assert result.returncode != 0
+    assert "index.md:5" in result.stderr and "'probably' is not a verdict this site uses" in result.stderr

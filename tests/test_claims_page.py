@@ -1,9 +1,12 @@
-"""The Claims page and the regenerated tables: every verdict shown is pinned by a test.
+"""The Claims page and the two table pages: every verdict shown is pinned by a test, and
+the Claims page quotes the article's own words, in the article's order.
 
-Reads the Markdown of docs/claims.md, docs/flow/summary.md and docs/relu/vs-others.md:
-each verdict they show ({% value "X.py" verdicts.KEY %}) must be asserted by some
-test in tests/ (its key appears in a test that reads that snippet's results), and each
-test the Claims page names must exist and mention the verdict it is said to pin.
+Reads the Markdown of docs/claims.md, docs/flow/summary.md and docs/relu/vs-others.md.
+Every verdict they show, {% verdict "X.py" KEY %} (with ``cited`` when it rests on
+sources), must be asserted by some test in tests/; each test the Claims page names must
+exist and mention the verdict it is said to pin. The article's words are checked against
+tests/article_sentences.txt, its sentences and table cells copied once from the source
+(tests never read the source itself).
 """
 
 from __future__ import annotations
@@ -15,10 +18,17 @@ import pytest
 
 from project_paths import ROOT
 
-VERDICT = re.compile(r'\{%\s*value\s+"([^"]+)"\s+verdicts\.(\w+)\s*%\}')
+VERDICT = re.compile(r'\{%\s*verdict\s+"([^"]+)"\s+(\w+)(\s+cited)?\s*%\}')
+VALUE_AS_VERDICT = re.compile(r'\{%\s*value\s+"[^"]+"\s+verdicts\.\w+')
 PINNED_BY = re.compile(r"pinned by `(test_\w+)` in `(tests/test_\w+\.py)`")
 PAGES = ["docs/claims.md", "docs/flow/summary.md", "docs/relu/vs-others.md"]
-ALLOWED = {"confirmed", "nuanced", "contradicted"}
+WORDS = {"confirmed", "nuanced", "contradicted", "not supported in this setting", "undecided on this machine"}
+# Snippets whose verdicts rest on cited sources: shown with `cited`, and only they are.
+CITED_SNIPPETS = {"library_defaults.py"}
+ARTICLE_PART, SITE_PART = "## The article's claims", "## The site's own claims"
+CELL = re.compile(r'^\d+\. (?P<row>[A-Z][\w ]*?), \*(?P<column>[^*\n]+)\*: \*"(?P<cell>[^\n]+?)"\*')
+QUOTE = re.compile(r'\*"(.+?)"\*')
+ICONS = {":material-check-circle:{ .mark-yes }": "✅", ":material-close-circle:{ .mark-no }": "❌"}
 
 
 def all_test_functions() -> dict[str, str]:
@@ -33,42 +43,138 @@ def all_test_functions() -> dict[str, str]:
 
 
 TESTS = all_test_functions()
+CLAIMS = (ROOT / "docs/claims.md").read_text(encoding="utf-8")
 
 
-def claim_items() -> list[str]:
-    """The numbered items of the Claims page, one string each."""
-    text = (ROOT / "docs/claims.md").read_text(encoding="utf-8")
+def mentions(source: str, key: str) -> bool:
+    return f'"{key}"' in source or f"'{key}'" in source
+
+
+def part(heading: str) -> str:
+    """The text of one part of the Claims page, up to the next level-2 heading."""
+    start = CLAIMS.index(heading) + len(heading)
+    end = CLAIMS.find("\n## ", start)
+    return CLAIMS[start:] if end < 0 else CLAIMS[start:end]
+
+
+def items(text: str) -> list[str]:
+    """The numbered items of a text, one string each."""
     return [m.group(0) for m in re.finditer(r"^\d+\. .*?(?=^\d+\. |^#|\Z)", text, re.S | re.M)]
 
 
-def test_the_claims_page_lists_at_least_20_claims():
-    assert len(claim_items()) >= 20
+ARTICLE_ITEMS, SITE_ITEMS = items(part(ARTICLE_PART)), items(part(SITE_PART))
 
 
-@pytest.mark.parametrize("item", claim_items(), ids=lambda item: item.split(".")[0])
+def article_lines() -> list[tuple[bool, str]]:
+    """(quoted on the page?, text) for each sentence or cell of the article, in order."""
+    lines = (ROOT / "tests/article_sentences.txt").read_text(encoding="utf-8").splitlines()
+    return [(line[0] == "+", line[2:]) for line in lines if line[:2] in ("+ ", "- ")]
+
+
+def quotes(item: str) -> list[str]:
+    """The article's words an item quotes: 'row | column | cell' for a table cell."""
+    for icon, mark in ICONS.items():
+        item = item.replace(icon, mark)
+    cell = CELL.match(item)
+    if cell:
+        return [f"{cell['row']} | {cell['column']} | {cell['cell']}"]
+    return QUOTE.findall(item.split("\n")[0])
+
+
+def item_id(item: str) -> str:
+    return item.split(".")[0]
+
+
+def test_each_part_opens_with_its_verdict_counts():
+    for heading in (ARTICLE_PART, SITE_PART):
+        before_first_item = re.split(r"^\d+\. ", part(heading), maxsplit=1, flags=re.M)[0]
+        assert before_first_item.count("{% verdict_counts %}") == 1, heading
+    assert CLAIMS.count("{% verdict_counts %}") == 2
+
+
+def test_the_items_are_numbered_one_after_another():
+    numbers = [int(item_id(item)) for item in ARTICLE_ITEMS + SITE_ITEMS]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(items(CLAIMS)) == len(numbers), "every numbered item is in one of the two parts"
+
+
+@pytest.mark.parametrize("item", ARTICLE_ITEMS + SITE_ITEMS, ids=item_id)
 def test_each_claim_has_a_verdict_evidence_and_an_existing_test_that_pins_it(item):
     verdicts = VERDICT.findall(item)
-    assert verdicts, "no measured verdict"
+    if not verdicts:
+        assert item in ARTICLE_ITEMS, "a claim of the site's own without a verdict"
+        assert "No verdict" in item and "pinned by" not in item, "an article claim left unjudged must say so"
+        return
     assert "[Evidence](" in item
+    for snippet, _, _ in verdicts:
+        assert f"[`{snippet}`](" in item, f"the item names and links {snippet}"
     pinned = PINNED_BY.findall(item)
     assert pinned, "no test named"
+    sources = []
     for name, path in pinned:
         source = TESTS.get(f"{path}::{name}")
         assert source, f"{path}::{name} does not exist"
-        for snippet, key in verdicts:
-            assert f'"{key}"' in source or f"'{key}'" in source, f"{name} does not pin verdicts.{key}"
+        assert any(mentions(source, key) for _, key, _ in verdicts), f"{name} pins none of this item's verdicts"
+        sources.append(source)
+    for _, key, _ in verdicts:
+        assert any(mentions(source, key) for source in sources), f"no named test pins verdicts.{key}"
+
+
+@pytest.mark.parametrize("item", ARTICLE_ITEMS + SITE_ITEMS, ids=item_id)
+def test_a_cited_verdict_names_its_sources(item):
+    if any(cited for _, _, cited in VERDICT.findall(item)):
+        footnotes = re.findall(r"\[\^([\w-]+)\](?!:)", item)
+        assert footnotes, "a cited verdict needs a footnote with its sources"
+        for footnote in footnotes:
+            assert f"\n[^{footnote}]: " in CLAIMS, f"footnote {footnote} is not defined"
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_verdict_on_the_page_is_pinned_by_some_test(page, results):
+def test_every_verdict_on_the_page_is_a_badge_pinned_by_some_test(page, results):
     text = (ROOT / page).read_text(encoding="utf-8")
-    shown = set(VERDICT.findall(text))
+    assert not VALUE_AS_VERDICT.findall(text), "show verdicts with {% verdict %}, not {% value %}"
+    shown = VERDICT.findall(text)
     assert shown, f"{page} shows no verdicts"
-    for snippet, key in shown:
+    for snippet, key, cited in shown:
+        assert bool(cited) == (snippet in CITED_SNIPPETS), f"{snippet} {key}: cited exactly when it rests on sources"
         value = results(snippet)["verdicts"][key]
-        assert value in ALLOWED, f"{snippet} verdicts.{key} = {value!r}"
-        pinning = [
-            name for name, source in TESTS.items()
-            if (f'"{key}"' in source or f"'{key}'" in source) and "verdicts" in source
-        ]
+        assert value in WORDS, f"{snippet} verdicts.{key} = {value!r}"
+        pinning = [name for name, source in TESTS.items() if mentions(source, key) and "verdicts" in source]
         assert pinning, f"no test pins {snippet} verdicts.{key}"
+
+
+def test_the_article_part_quotes_the_articles_words_in_its_order():
+    lines = article_lines()
+    position = 0
+    for item in ARTICLE_ITEMS:
+        found = quotes(item)
+        assert found, f"item {item_id(item)} quotes nothing"
+        for quote in found:
+            fragments = [f.strip() for f in quote.split("…") if f.strip()]
+            first = None
+            for fragment in fragments:
+                at = next((i for i in range(position, len(lines)) if lines[i][0] and (
+                    lines[i][1] == fragment if quote.count(" | ") == 2 else fragment in lines[i][1])), None)
+                assert at is not None, f"item {item_id(item)}: {fragment!r} is not the article's, or out of order"
+                first = at if first is None else first
+                position = at
+            position = first
+
+
+def test_every_claim_of_the_article_is_quoted():
+    lines = article_lines()
+    quoted = [q for item in ARTICLE_ITEMS for q in quotes(item)]
+    for is_claim, text in lines:
+        if not is_claim:
+            continue
+        if text.count(" | ") == 2:
+            assert text in quoted, f"table cell missing from the Claims page: {text}"
+        else:
+            assert any(f.strip() and f.strip() in text for q in quoted for f in q.split("…")), (
+                f"claim missing from the Claims page: {text}"
+            )
+
+
+def test_the_sites_own_claims_are_not_quoted_as_the_articles():
+    for item in SITE_ITEMS:
+        assert not QUOTE.search(item), f"item {item_id(item)} is the site's claim, in the site's words"

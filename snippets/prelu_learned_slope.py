@@ -30,6 +30,7 @@ BATCH_SIZE = 32
 LEARNING_RATES = (0.001, 0.01, 0.03, 0.1, 0.3)
 SEEDS = (0, 1, 2, 3, 4)
 ACTIVATIONS = ("relu", "leaky_relu", "prelu")
+LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU", "prelu": "PReLU"}
 FINITE_DIFFERENCE_STEP = 1e-6
 
 data_rng = np.random.default_rng(0)
@@ -143,7 +144,7 @@ for run in runs["prelu"]:
 prelu_table = [
     {
         "learning rate": f"{rate:g}",
-        **{f"stuck: {a}": f"{stuck_shares[a][i]:.0%}" for a in ACTIVATIONS},
+        **{f"stuck: {LABELS[a]}": f"{stuck_shares[a][i]:.0%}" for a in ACTIVATIONS},
         "learned slopes: median (5–95 %)": f"{round(s['median'], 2) + 0.0:.2f} ({s['low']:.2f} to {s['high']:.2f})",
         f"stuck PReLU units with |a| ≤ {activations.LEAKY_SLOPE}": f"{s['stuck_below_leaky']:.0%} of {s['n_stuck']}",
     }
@@ -169,7 +170,7 @@ for activation in ACTIVATIONS:
     shares = [r["stuck"] for r in runs[activation]]
     ax_stuck.errorbar(
         LEARNING_RATES, np.mean(shares, axis=1), yerr=np.std(shares, axis=1),
-        color=color, linestyle=style, marker=marker, capsize=3, label=activation,
+        color=color, linestyle=style, marker=marker, capsize=3, label=LABELS[activation],
     )
 ax_stuck.set_xscale("log")
 ax_stuck.set_ylim(0, 1)

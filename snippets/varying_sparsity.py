@@ -13,8 +13,8 @@ Adam steps until the training error falls to the noise level.
 """
 
 # %%
-# The data and the three versions
-# --------------------------------
+# The data and the four versions
+# -------------------------------
 #
 # A 4-input regression task with noise, few training points and a large network, so
 # that the networks overfit and sparsity has room to help. Moving the threshold,

@@ -1,57 +1,63 @@
 """
-How fast is ReLU? Per value, and in a whole training run
-========================================================
+How fast is each activation function, per value?
+================================================
 
-ReLU is "just a comparison with zero", while sigmoid and tanh need an exponential.
-We time each activation function and its backward step on the array one hidden
-layer holds during training (a 200-sample mini-batch, scikit-learn's default, times
-64 units) and on a million values, both as written in ``activations.py`` and as a
-short numpy expression, and report the cost per value relative to ReLU. Then we
-time whole ``MLPRegressor`` training runs of a fixed number of epochs, and measure
-what share of a run the activation function takes.
+ReLU is "just a comparison with zero", while the sigmoid, tanh, ELU and GELU need an
+exponential. We time each activation function (forward) and its step of
+backpropagation (backward) on the array one hidden layer holds during training (a
+200-sample mini-batch, scikit-learn's default, times 64 units) and on a million values,
+both as written in ``activations.py`` and as a short numpy expression. Every function
+is timed once per round, in many rounds, and each is compared with ReLU timed in the
+same round.
 """
 
 # %%
-# Inputs: standard-normal pre-activations z, and an incoming gradient δ for the
-# backward step. Every timing is the best (minimum) of many repeats, taken in turn
-# across all functions: the machine is shared, and the fastest repeat is the one
-# least disturbed. We compare ratios to ReLU rather than absolute times.
+# Inputs and timing rounds
+# ------------------------
+#
+# Standard-normal pre-activations z and an incoming gradient δ. A shared machine slows
+# some timings at random, so each round times every job once, starting from a different
+# job each time, and a job is compared with another through their ratio in the same round.
 import time
-import warnings
 
 import matplotlib.pyplot as plt
 import numpy as np
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.neural_network import MLPRegressor
 
 import activations
 
 BATCH_SHAPE = (200, 64)  # scikit-learn's default batch_size=200, a 64-unit layer
 LARGE_SIZE = 1_000_000
-REPEATS = {"batch": 25, "large": 5}
+ROUNDS = 25
 CALLS_PER_TIMING = {"batch": 20, "large": 1}  # several calls per timing for the short ones
+CONFIDENCE = 0.95  # of the interval for a median
 
 rng = np.random.default_rng(0)
 inputs = {"batch": rng.standard_normal(BATCH_SHAPE), "large": rng.standard_normal(LARGE_SIZE)}
 gradients = {size: rng.standard_normal(z.shape) for size, z in inputs.items()}
 
 
-def best_ns_per_value(jobs, size):
-    """Time each job (a function of no arguments); nanoseconds per value, best of REPEATS."""
-    best = dict.fromkeys(jobs, np.inf)
-    for _ in range(REPEATS[size]):
-        for key, call in jobs.items():
+def timed_rounds(jobs, size):
+    """Nanoseconds per value of each job (a function of no arguments), one sample per round."""
+    samples = {key: [] for key in jobs}
+    keys = list(jobs)
+    for round_number in range(ROUNDS):
+        first = round_number % len(keys)
+        for key in keys[first:] + keys[:first]:
             start = time.perf_counter()
             for _ in range(CALLS_PER_TIMING[size]):
-                call()
-            best[key] = min(best[key], (time.perf_counter() - start) / CALLS_PER_TIMING[size])
-    return {key: seconds / inputs[size].size * 1e9 for key, seconds in best.items()}
+                jobs[key]()
+            seconds = (time.perf_counter() - start) / CALLS_PER_TIMING[size]
+            samples[key].append(seconds / inputs[size].size * 1e9)
+    return samples
 
 
 # %%
-# What we time. Forward: f(z). Backward: one layer's step of backpropagation, the
-# incoming gradient times the derivative, δ · f′(z). Each function as activations.py
-# writes it and, where a different one exists, as a short numpy expression.
+# What we time
+# ------------
+#
+# Forward: f(z). Backward: one layer's step of backpropagation, the incoming gradient
+# times the derivative, δ · f′(z). Each function as ``activations.py`` writes it and,
+# where a different one exists, as a short numpy expression.
 LEAK = activations.LEAKY_SLOPE
 C = activations.GELU_C
 
@@ -114,12 +120,22 @@ BACKWARD = {
         "alternative": ("same, `z * z * z` for `z**3`", gelu_backward_cubed),
     },
 }
-LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU", "logistic": "sigmoid", "tanh": "tanh", "elu": "ELU", "gelu": "GELU"}
+LABELS = {
+    "relu": "ReLU",
+    "leaky_relu": "Leaky ReLU",
+    "logistic": "sigmoid",
+    "tanh": "tanh",
+    "elu": "ELU",
+    "gelu": "GELU",
+}
 
 # %%
-# Time every implementation at both sizes; then, per function, keep the fastest and
-# divide by ReLU's fastest.
-ns_per_value = {}
+# Time every implementation
+# -------------------------
+#
+# All jobs of one array size in the same rounds: each function's forward and backward
+# step, in every way it is written.
+ns_per_value = {}  # size -> direction -> function -> implementation -> one time per round
 for size in inputs:
     z, delta = inputs[size], gradients[size]
     jobs = {}
@@ -128,27 +144,53 @@ for size in inputs:
     for name, versions in BACKWARD.items():
         jobs |= {("backward", name, key): (lambda f=f: f(delta, z)) for key, (_, f) in versions.items()}
     ns_per_value[size] = {"forward": {}, "backward": {}}
-    for (direction, name, key), ns in best_ns_per_value(jobs, size).items():
-        ns_per_value[size][direction].setdefault(name, {})[key] = ns
+    for (direction, name, key), samples in timed_rounds(jobs, size).items():
+        ns_per_value[size][direction].setdefault(name, {})[key] = samples
 del jobs, z, delta
 
-fastest = {
-    size: {direction: {name: min(codes.values()) for name, codes in by_name.items()} for direction, by_name in t.items()}
-    for size, t in ns_per_value.items()
-}
-ratio_to_relu = {
-    size: {direction: {name: ns / by_name["relu"] for name, ns in by_name.items()} for direction, by_name in f.items()}
-    for size, f in fastest.items()
-}
+# %%
+# Ratios to ReLU
+# --------------
+#
+# Each function is represented by its implementation with the lowest median time, and
+# each round's time is divided by ReLU's in the same round. A ratio is summarised by its
+# median and an interval for that median.
+DIRECTIONS = ("forward", "backward")
+
+
+def per_function(f, tree):
+    """Apply f to every function's entry of a size -> direction -> function tree."""
+    return {size: {d: {n: f(v) for n, v in by_name.items()} for d, by_name in t.items()} for size, t in tree.items()}
+
+
+best_implementation = {size: {} for size in inputs}  # size -> direction -> function -> code
+ratio_samples = {size: {} for size in inputs}  # size -> direction -> function -> one ratio per round
+for size in inputs:
+    for direction in DIRECTIONS:
+        codes = ns_per_value[size][direction]
+        best = {name: min(versions, key=lambda k: np.median(versions[k])) for name, versions in codes.items()}
+        best_implementation[size][direction] = best
+        relu = np.array(codes["relu"][best["relu"]])
+        ratio_samples[size][direction] = {n: list(np.divide(codes[n][best[n]], relu)) for n in codes}
+del codes, best, relu
+median_ns = per_function(lambda codes: min(float(np.median(samples)) for samples in codes.values()), ns_per_value)
+ratio_median = per_function(lambda r: float(np.median(r)), ratio_samples)
+ratio_interval = per_function(lambda r: activations.median_interval(r, CONFIDENCE), ratio_samples)
+
+
+def cell(size, direction, name):
+    low, high = ratio_interval[size][direction][name]
+    return f"{ratio_median[size][direction][name]:.2f} ({low:.2f}–{high:.2f})"
+
 
 speed_table = [
     {
         "function": LABELS[name],
-        "fwd, ns/value": f"{fastest['batch']['forward'][name]:.2f}",
-        "fwd × ReLU": f"{ratio_to_relu['batch']['forward'][name]:.1f}",
-        "bwd, ns/value": f"{fastest['batch']['backward'][name]:.2f}",
-        "bwd × ReLU": f"{ratio_to_relu['batch']['backward'][name]:.1f}",
-        "fwd × ReLU, 10⁶ values": f"{ratio_to_relu['large']['forward'][name]:.1f}",
+        "fwd, ns/value": f"{median_ns['batch']['forward'][name]:.2f}",
+        "fwd × ReLU": cell("batch", "forward", name),
+        "bwd, ns/value": f"{median_ns['batch']['backward'][name]:.2f}",
+        "bwd × ReLU": cell("batch", "backward", name),
+        "fwd × ReLU, 10⁶ values": cell("large", "forward", name),
     }
     for name in FORWARD
 ]
@@ -157,8 +199,8 @@ implementation_table = [
         "function": LABELS[name],
         "step": direction,
         "code": code,
-        "ns/value, 200 × 64": f"{ns_per_value['batch'][direction][name][key]:.2f}",
-        "ns/value, 10⁶": f"{ns_per_value['large'][direction][name][key]:.2f}",
+        "ns/value, 200 × 64": f"{np.median(ns_per_value['batch'][direction][name][key]):.2f}",
+        "ns/value, 10⁶": f"{np.median(ns_per_value['large'][direction][name][key]):.2f}",
     }
     for direction, implementations in (("forward", FORWARD), ("backward", BACKWARD))
     for name, versions in implementations.items()
@@ -168,187 +210,122 @@ for row in speed_table:
     print(" | ".join(row.values()))
 
 # %%
-# The cost per value relative to ReLU, fastest implementation of each function.
+# The cost per value relative to ReLU
+# -----------------------------------
+#
+# The median ratio of each function's fastest code to ReLU's, with its interval, on the
+# array a training step works on.
 names = list(FORWARD)
 positions = np.arange(len(names))
 fig, ax = plt.subplots(figsize=(8, 4))
-ax.barh(positions - 0.2, [ratio_to_relu["batch"]["forward"][n] for n in names], height=0.4, color="tab:blue", label="forward f(z)")
-ax.barh(
-    positions + 0.2,
-    [ratio_to_relu["batch"]["backward"][n] for n in names],
-    height=0.4,
-    color="tab:orange",
-    hatch="//",
-    label="backward δ·f′(z)",
-)
+for offset, direction, color, hatch, label in (
+    (-0.2, "forward", "tab:blue", None, "forward f(z)"),
+    (0.2, "backward", "tab:orange", "//", "backward δ·f′(z)"),
+):
+    medians = np.array([ratio_median["batch"][direction][n] for n in names])
+    intervals = np.array([ratio_interval["batch"][direction][n] for n in names])
+    ax.barh(
+        positions + offset,
+        medians,
+        height=0.4,
+        color=color,
+        hatch=hatch,
+        label=label,
+        xerr=[medians - intervals[:, 0], intervals[:, 1] - medians],
+        error_kw={"elinewidth": 1, "capsize": 2},
+    )
 ax.axvline(1, color="black", linestyle="--", linewidth=1, label="ReLU = 1")
 ax.set_yticks(positions, [LABELS[n] for n in names])
 ax.invert_yaxis()
-ax.set_xlabel("time per value, relative to ReLU's same step")
+ax.set_xlabel(f"time per value, relative to ReLU's same step (median of {ROUNDS} rounds, {CONFIDENCE:.0%} interval)")
 ax.set_title(f"Cost per value on a {BATCH_SHAPE[0]} × {BATCH_SHAPE[1]} array (fastest numpy code of each)")
-ax.legend(loc="upper right")
+ax.legend(loc="lower right")
 ax.grid(True, axis="x", alpha=0.3)
 fig.tight_layout()
-
-# %%
-# Whole training runs: MLPRegressor with each activation scikit-learn offers, the
-# same data and the same number of epochs (tol=0 and a patience longer than the run,
-# so that no run stops early). To see what share of a run the activation function
-# takes, we time every call the fit makes to it: scikit-learn looks its in-place
-# activation functions and derivatives up by name in two dicts (in a private module),
-# so for the length of one fit we put timed wrappers of the same functions there.
-import contextlib
-
-from sklearn.neural_network._base import ACTIVATIONS as SKLEARN_FORWARD
-from sklearn.neural_network._base import DERIVATIVES as SKLEARN_BACKWARD
-
-N_TRAIN = 2000
-N_FEATURES = 10
-HIDDEN_LAYERS = (64, 64)
-EPOCHS = 20
-BATCH_SIZE = BATCH_SHAPE[0]
-FIT_REPEATS = 5
-FIT_ACTIVATIONS = ("identity", "relu", "tanh", "logistic")
-
-X = rng.standard_normal((N_TRAIN, N_FEATURES))
-y = np.sin(X[:, 0]) + X[:, 1] * X[:, 2]
-
-
-@contextlib.contextmanager
-def timing_activation(activation):
-    """Within the block, time scikit-learn's forward and backward calls of one activation."""
-    spent = {"forward": 0.0, "backward": 0.0}
-    forward, backward = SKLEARN_FORWARD[activation], SKLEARN_BACKWARD[activation]
-
-    def timed_forward(Z):
-        start = time.perf_counter()
-        forward(Z)
-        spent["forward"] += time.perf_counter() - start
-
-    def timed_backward(Z, delta):
-        start = time.perf_counter()
-        backward(Z, delta)
-        spent["backward"] += time.perf_counter() - start
-
-    SKLEARN_FORWARD[activation], SKLEARN_BACKWARD[activation] = timed_forward, timed_backward
-    try:
-        yield spent
-    finally:
-        SKLEARN_FORWARD[activation], SKLEARN_BACKWARD[activation] = forward, backward
-
-
-def timed_fit(activation):
-    """(seconds for the whole fit, seconds in the activation forward, and backward)."""
-    model = MLPRegressor(
-        hidden_layer_sizes=HIDDEN_LAYERS,
-        activation=activation,
-        solver="adam",
-        batch_size=BATCH_SIZE,
-        max_iter=EPOCHS,
-        tol=0.0,
-        n_iter_no_change=EPOCHS + 1,
-        random_state=0,
-    )
-    with warnings.catch_warnings(), timing_activation(activation) as spent:
-        warnings.simplefilter("ignore", ConvergenceWarning)  # it stops at EPOCHS on purpose
-        start = time.perf_counter()
-        model.fit(X, y)
-        total = time.perf_counter() - start
-    assert model.n_iter_ == EPOCHS
-    return total, spent["forward"], spent["backward"]
-
-
-# Fits taken in turn; for each activation we keep its fastest run.
-best_run = dict.fromkeys(FIT_ACTIVATIONS, (np.inf, 0.0, 0.0))
-for _ in range(FIT_REPEATS):
-    for activation in FIT_ACTIVATIONS:
-        best_run[activation] = min(best_run[activation], timed_fit(activation))
-
-values_per_fit = N_TRAIN * EPOCHS * sum(HIDDEN_LAYERS)  # activations computed, and differentiated
-fit_time = {a: run[0] for a, run in best_run.items()}
-activation_seconds = {a: run[1] + run[2] for a, run in best_run.items()}
-activation_share = {a: activation_seconds[a] / fit_time[a] for a in FIT_ACTIVATIONS}
-fit_ratio_to_relu = {a: fit_time[a] / fit_time["relu"] for a in FIT_ACTIVATIONS}
-in_fit_ns_per_value = {
-    a: {"forward": run[1] / values_per_fit * 1e9, "backward": run[2] / values_per_fit * 1e9} for a, run in best_run.items()
-}
-
-training_table = [
-    {
-        "activation=": f"`{a}`",
-        "fit (s)": f"{fit_time[a]:.3f}",
-        "in the activation (s)": f"{activation_seconds[a]:.3f}",
-        "share of the fit": f"{activation_share[a]:.0%}",
-        "fwd + bwd, ns/value": f"{in_fit_ns_per_value[a]['forward']:.1f} + {in_fit_ns_per_value[a]['backward']:.1f}",
-    }
-    for a in FIT_ACTIVATIONS
-]
-for row in training_table:
-    print(" | ".join(row.values()))
-
-# %%
-# Where a training run's time goes: the activation function and everything else.
-fig, ax = plt.subplots(figsize=(8, 4))
-rows = np.arange(len(FIT_ACTIVATIONS))
-rest = [fit_time[a] - activation_seconds[a] for a in FIT_ACTIVATIONS]
-ax.barh(rows, rest, color="lightgrey", edgecolor="black", label="everything else (matrix products, optimizer, …)")
-ax.barh(
-    rows,
-    [activation_seconds[a] for a in FIT_ACTIVATIONS],
-    left=rest,
-    color="tab:red",
-    hatch="xx",
-    edgecolor="black",
-    label="the activation function (forward + backward)",
+cheapest_first = sorted(names, key=ratio_median["batch"]["forward"].get)
+ratio_chart_alt = (
+    "Horizontal bar chart of the time per value relative to ReLU, forward (solid blue) and backward "
+    f"(hatched orange), with intervals, for {', '.join(LABELS[n] for n in names)}. "
+    f"From the cheapest forward step to the dearest: {', '.join(LABELS[n] for n in cheapest_first)}."
 )
-ax.set_yticks(rows, [f"'{a}'" for a in FIT_ACTIVATIONS])
-ax.invert_yaxis()
-ax.set_xlabel(f"seconds for the whole fit (fastest of {FIT_REPEATS} runs)")
-ax.set_title(f"MLPRegressor, hidden layers {HIDDEN_LAYERS}, {N_TRAIN} samples, {EPOCHS} epochs")
-ax.set_xlim(0, 1.05 * max(fit_time.values()))
-ax.grid(True, axis="x", alpha=0.3)
-fig.legend(loc="lower center", ncol=2, fontsize=8, frameon=False)
-fig.tight_layout(rect=(0, 0.08, 1, 1))
 
 # %%
-# Verdicts on the article's speed claims (section 3.1 and the Speed column of its
-# "ReLU vs. Others" table). The per-value rules use the 200 × 64 array, the size a
-# training step works on; the share rule uses the training runs.
-SLOW_RATIO = 2.5  # "slow": the forward step costs at least 2.5 × ReLU's
-FAST_RATIO = 2.5  # "fast": below 2.5 × ReLU's, and cheaper than sigmoid and tanh
-LARGE_SHARE = 0.5  # slow where it matters: half of a training run or more
+# Verdicts
+# --------
+#
+# On the article's speed claims, per value, on the 200 × 64 array. "Very fast to
+# compute": in each round, the cheapest of the functions that need an exponential takes
+# longer than ReLU. "Fast" and "slow": under or over ``SLOW_RATIO`` times ReLU's time.
+EXPONENTIAL = ("logistic", "tanh", "elu", "gelu")  # the functions that need an exponential
+SLOW_RATIO = 2.5  # "slow": at least 2.5 × ReLU's time per value; "fast": less
 
-per_value = ratio_to_relu["batch"]["forward"]
-relu_is_cheapest = {
-    size: all(fastest[size]["forward"]["relu"] < ns for name, ns in fastest[size]["forward"].items() if name != "relu")
-    for size in inputs
+forward = ratio_samples["batch"]["forward"]
+codes = ns_per_value["batch"]["forward"]
+comparison_samples = {
+    "cheapest_exponential_vs_relu": list(np.min([forward[n] for n in EXPONENTIAL], axis=0)),
+    "leaky_relu_vs_relu": forward["leaky_relu"],
+    "leaky_relu_vs_relu_large": ratio_samples["large"]["forward"]["leaky_relu"],
+    "where_vs_maximum": list(np.divide(codes["leaky_relu"]["activations_py"], codes["leaky_relu"]["alternative"])),
+    "power_vs_products": list(np.divide(codes["gelu"]["activations_py"], codes["gelu"]["alternative"])),
 }
-relu_backward_is_cheapest = {
-    size: all(fastest[size]["backward"]["relu"] < ns for name, ns in fastest[size]["backward"].items() if name != "relu")
-    for size in inputs
-}
-
-
-def slow_verdict(name):
-    if per_value[name] < SLOW_RATIO:
-        return "contradicted"  # not even slow per value
-    return "confirmed" if activation_share[name] >= LARGE_SHARE else "nuanced"
-
-
-def is_fast(name, size):
-    r = ratio_to_relu[size]["forward"]
-    return bool(r[name] < FAST_RATIO and r[name] < min(r["logistic"], r["tanh"]))
-
-
-leaky_is_fast = {size: is_fast("leaky_relu", size) for size in inputs}
-in_fit = activation_seconds
+comparison_median = {key: float(np.median(r)) for key, r in comparison_samples.items()}
+comparison_interval = {key: activations.median_interval(r, CONFIDENCE) for key, r in comparison_samples.items()}
 verdicts = {
-    "relu_fast": "confirmed" if relu_is_cheapest["batch"] else "contradicted",
-    "sigmoid_slow": slow_verdict("logistic"),
-    "tanh_slow": slow_verdict("tanh"),
-    "leaky_relu_fast": "confirmed" if leaky_is_fast["batch"] else "contradicted",
-    "relu_cheapest_in_sklearn_training": "confirmed" if in_fit["relu"] < min(in_fit["tanh"], in_fit["logistic"]) else "contradicted",
+    "relu_fast": activations.verdict(comparison_interval["cheapest_exponential_vs_relu"], 1, claim="above"),
+    "leaky_relu_fast": activations.verdict(ratio_interval["batch"]["forward"]["leaky_relu"], SLOW_RATIO, claim="below"),
+    "where_slower_than_maximum": activations.verdict(comparison_interval["where_vs_maximum"], 1, claim="above"),
+    "power_slower_than_products": activations.verdict(comparison_interval["power_vs_products"], 1, claim="above"),
 }
 print(verdicts)
+
+# %%
+# The results in words
+# --------------------
+#
+# Which of two functions is cheaper differs between machines, so the sentences that
+# say it are written from this run's numbers and verdicts.
+
+
+def ratio_sentence(key, subject, other, name, other_name):
+    """'<subject> took m times as long as <other> (...)', and what the rule decides."""
+    low, high = comparison_interval[key]
+    conclusion = {
+        "confirmed": f"{name} is slower than {other_name} on this machine",
+        "contradicted": f"{name} is faster than {other_name} on this machine",
+        activations.UNDECIDED: f"whether {name} is faster or slower than {other_name} is undecided on this machine",
+    }[activations.verdict((low, high), 1, claim="above")]
+    return (
+        f"{subject} took {comparison_median[key]:.3g} times as long as {other} (median of {ROUNDS} rounds, "
+        f"{CONFIDENCE:.0%} interval {low:.3g} to {high:.3g}), so {conclusion}."
+    )
+
+
+sentences = {
+    "relu_fast": ratio_sentence(
+        "cheapest_exponential_vs_relu",
+        "In each round, the cheapest function that needs an exponential",
+        "ReLU",
+        "it",
+        "ReLU",
+    ),
+    "leaky_relu_vs_relu": ratio_sentence(
+        "leaky_relu_vs_relu", "Leaky ReLU's fastest code", "ReLU's", "Leaky ReLU", "ReLU"
+    ),
+    "leaky_relu_vs_relu_large": ratio_sentence(
+        "leaky_relu_vs_relu_large", "On a million values, Leaky ReLU's fastest code", "ReLU's", "Leaky ReLU", "ReLU"
+    ),
+    "where_vs_maximum": ratio_sentence(
+        "where_vs_maximum",
+        "Leaky ReLU written with `np.where`",
+        "with `np.maximum(z, 0.01 * z)`",
+        "`np.where`",
+        "`np.maximum`",
+    ),
+    "power_vs_products": ratio_sentence(
+        "power_vs_products", "GELU written with `z**3`", "with `z * z * z`", "`z**3`", "`z * z * z`"
+    ),
+}
+for sentence in sentences.values():
+    print(sentence)
 
 plt.show()

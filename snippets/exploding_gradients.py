@@ -11,7 +11,11 @@ the weight gradients get, and how many units saturate, over five seeds.
 """
 
 # %%
-# Settings and one forward/backward pass.
+# Settings and one forward and backward pass
+# ------------------------------------------
+#
+# The gradient-flow example's networks, with a gain on every initial weight, so that a
+# gain of 1 is each function's standard initialisation.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -28,6 +32,8 @@ EXPLODING_FACTOR = 1.25  # "explodes": grows by more than this per layer, at bot
 MODERATE_GAIN = 4  # a gain of at most 4 counts as a moderately large initialisation
 SATURATED = 0.1  # a unit is saturated when f'(z) is below 10 % of the function's largest slope
 MAX_SLOPE = {"relu": 1.0, "leaky_relu": 1.0, "tanh": 1.0, "logistic": 0.25}
+# the growth the threshold amounts to over a whole network (depth - 1 layer-to-layer steps)
+exploding_total = {f"depth{d}": EXPLODING_FACTOR ** (d - 1) for d in DEPTHS}
 
 
 def gain_key(gain):
@@ -59,9 +65,12 @@ def one_pass(activation, depth, gain, seed):
 
 
 # %%
+# Run every combination
+# ---------------------
+#
 # Every function × gain × depth × seed. ``ratio`` is the back-propagated gradient's
 # norm at the first hidden layer over its norm at the last; ``factor`` is the same
-# change per layer, ratio ** (1 / (depth - 1)).
+# change per layer, ratio ** (1 / (depth - 1)), comparable across depths.
 ratio, factor, max_weight_grad, saturated = {}, {}, {}, {}
 profiles = {}
 for f in BASE_INIT:
@@ -90,7 +99,11 @@ max_weight_grad_mean = {
 }
 
 # %%
-# The back-propagated gradient layer by layer, 20 hidden layers, for a few gains.
+# The gradient layer by layer
+# ---------------------------
+#
+# The back-propagated gradient through 20 hidden layers for a few gains: a curve
+# rising towards layer 1 is an exploding gradient.
 PLOT_DEPTH = 20
 PLOT_GAINS = (1, 2, 3, 8, 32)
 GAIN_STYLE = {1: ("black", "-"), 2: ("tab:blue", "--"), 3: ("tab:green", "-."), 8: ("tab:orange", ":"),
@@ -114,8 +127,19 @@ axes[0].legend(loc="upper right", fontsize="small")
 fig.suptitle("Back-propagated gradient with scaled-up initial weights, 20 hidden layers")
 fig.tight_layout()
 
+# In words, for the alt text: each panel's per-layer factor at the plotted gains.
+figure_factors = {
+    f: ", ".join(f"{factor_mean[f][gain_key(g)]['depth20']:.2f}" for g in PLOT_GAINS[:-1])
+    + f" and {factor_mean[f][gain_key(PLOT_GAINS[-1])]['depth20']:.2f}"
+    for f in TITLES
+}
+
 # %%
-# Tables at 20 hidden layers (geometric means over the seeds).
+# Tables
+# ------
+#
+# The 20-layer networks, geometric means over the seeds: how much the gradient grows,
+# how large the weight gradients get, and how many units saturate.
 NAMES = {"relu": "ReLU", "leaky_relu": "Leaky ReLU", "tanh": "tanh", "logistic": "sigmoid"}
 growth_table = [
     {"gain": f"{gain:g}", **{NAMES[f]: f"{ratio_mean[f][gain_key(gain)]['depth20']:.0e}" for f in BASE_INIT}}
@@ -138,7 +162,10 @@ for table in (growth_table, size_table):
     print()
 
 # %%
-# Verdicts: the smallest gain at which the gradient explodes (grows by more than
+# Verdicts
+# --------
+#
+# The smallest gain at which the gradient explodes (grows by more than
 # EXPLODING_FACTOR per layer at both depths, every seed), for each function.
 
 

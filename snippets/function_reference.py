@@ -11,7 +11,11 @@ derivative, and how far each coded derivative is from a finite difference.
 """
 
 # %%
-# The functions, the names scikit-learn uses for them, and their ranges on paper.
+# The functions and their ranges on paper
+# ---------------------------------------
+#
+# The names scikit-learn uses, and the range each formula gives, to be checked
+# against the computed outputs below.
 import math
 
 import matplotlib.pyplot as plt
@@ -46,7 +50,11 @@ ANALYTIC_RANGE = {
 }
 
 # %%
-# Each function (solid) and its derivative (dashed) on [-4, 4].
+# Each function and its derivative
+# --------------------------------
+#
+# On [-4, 4], function solid and derivative dashed: the derivative is what
+# backpropagation multiplies the gradient by.
 PLOT_Z = np.linspace(-4, 4, 401)
 
 fig, axes = plt.subplots(2, 4, figsize=(9, 4.5), sharex=True, sharey=True)
@@ -66,9 +74,20 @@ axes[0, 0].legend(loc="upper left", fontsize=8)
 fig.suptitle("Element-wise activation functions (solid) and their derivatives (dashed)")
 fig.tight_layout()
 
+# What the panels show, for the alt text: the functions whose derivative is a step
+# between two values, and where the others' derivatives start and end.
+step_derivative = {}
+for name, (_, df) in activations.ELEMENTWISE.items():
+    levels = np.unique(df(PLOT_Z))
+    if levels.size == 2:
+        step_derivative[name] = [float(levels[0]), float(levels[1])]
+slope_at_plot_ends = {name: [float(df(PLOT_Z[0])), float(df(PLOT_Z[-1]))] for name, (_, df) in activations.ELEMENTWISE.items()}
+
 # %%
-# Output range: the smallest and largest output on a wide, fine grid of inputs.
-# A finite bound is confirmed when the smallest (largest) output lies within
+# Output range
+# ------------
+#
+# The smallest and largest output on a wide, fine grid of inputs. A finite bound is confirmed when the smallest (largest) output lies within
 # RANGE_TOLERANCE of it, an infinite bound when the output has not levelled off at
 # that end of the grid (it still changes by UNBOUNDED_SLOPE or more over the last
 # unit of input).
@@ -96,9 +115,24 @@ for name, (f, _) in activations.ELEMENTWISE.items():
     measured_range[name] = {"min": lo, "max": hi, "slope_at_low_end": slope_at_low_end, "slope_at_high_end": slope_at_high_end}
     range_matches[name] = bool(low_ok and high_ok)
 
+# The sigmoid's range (0, 1) is open, but float64 reaches both ends: where does the
+# computed value become exactly 0 and 1, and is it strictly inside in between? The
+# usual formula 1 / (1 + exp(-z)) for comparison, on the same grid.
+_sigmoid = activations.logistic(RANGE_Z)
+_inside = (RANGE_Z > RANGE_Z[_sigmoid == 0].max()) & (RANGE_Z < RANGE_Z[_sigmoid == 1].min())
+logistic_rounding = {
+    "zero_up_to": float(RANGE_Z[_sigmoid == 0].max()),
+    "one_from": float(RANGE_Z[_sigmoid == 1].min()),
+    "strictly_inside_between": bool(np.all((_sigmoid[_inside] > 0) & (_sigmoid[_inside] < 1))),
+    "usual_formula_min": float((1 / (1 + np.exp(-RANGE_Z))).min()),
+}
+
 # %%
-# Zero-centred? The mean output for standard-normal inputs, for five seeds of
-# 200,000 samples each. A function counts as zero-centred when the mean is within
+# Zero-centred?
+# -------------
+#
+# The mean output for standard-normal inputs, for five seeds of 200,000 samples
+# each. A function counts as zero-centred when the mean is within
 # ZERO_CENTRED_TOLERANCE of 0 for every seed.
 SEEDS = (0, 1, 2, 3, 4)
 N_SAMPLES = 200_000
@@ -115,30 +149,60 @@ zero_centred = {
 }
 
 # %%
-# The largest value the derivative takes, and each derivative against a central
-# finite difference (away from the kink at 0 that ReLU-like functions have).
+# Largest slope, and the derivatives checked
+# ------------------------------------------
+#
+# The largest value each derivative takes; whether it falls steadily on both sides
+# of zero (the functions that flatten out); and each coded derivative against a
+# central finite difference, away from the kink at 0 that ReLU-like functions have.
 FD_STEP = 1e-6
 FD_Z = np.linspace(-4, 4, 801)
 FD_Z = FD_Z[np.abs(FD_Z) > 1e-3]
 
+SLOPE_Z = np.linspace(0, 10, 10_001)
+
 max_derivative = {name: float(df(RANGE_Z).max()) for name, (_, df) in activations.ELEMENTWISE.items()}
+slope_falls_away_from_zero = {
+    name: bool(np.all(np.diff(df(SLOPE_Z)) < 0) and np.all(np.diff(df(-SLOPE_Z)) < 0))
+    for name, (_, df) in activations.ELEMENTWISE.items()
+}
 derivative_error = {}
+finite_difference_rounding = {}  # the rounding error of the difference itself: eps · max|f| / h
 for name, (f, df) in activations.ELEMENTWISE.items():
     numeric = (f(FD_Z + FD_STEP) - f(FD_Z - FD_STEP)) / (2 * FD_STEP)
     derivative_error[name] = float(np.max(np.abs(numeric - df(FD_Z))))
+    finite_difference_rounding[name] = float(np.finfo(float).eps * np.max(np.abs(f(FD_Z))) / FD_STEP)
 
 # %%
-# GELU: activations.py uses the tanh approximation; compare it with the exact
-# x·Φ(x), where Φ is the standard normal CDF (math.erf, element by element).
+# GELU, exact and approximated
+# ----------------------------
+#
+# activations.py uses the tanh approximation; compare it with the exact x·Φ(x),
+# where Φ is the standard normal CDF (math.erf, element by element), and find where
+# each one's slope peaks. The exact slope Φ(x) + x·φ(x) has derivative φ(x)(2 − x²).
 GELU_Z = np.linspace(-6, 6, 2001)
 gelu_exact = np.array([x * 0.5 * (1 + math.erf(x / math.sqrt(2))) for x in GELU_Z])
 gelu_approximation_error = float(np.max(np.abs(activations.gelu(GELU_Z) - gelu_exact)))
 gelu_exact_minimum = float(gelu_exact.min())
+gelu_exact_minimum_at = float(GELU_Z[np.argmax(gelu_exact == gelu_exact.min())])
+
+GELU_SLOPE_Z = np.linspace(0, 3, 30_001)
+_exact_slope = np.array(
+    [0.5 * (1 + math.erf(x / math.sqrt(2))) + x * math.exp(-x * x / 2) / math.sqrt(2 * math.pi) for x in GELU_SLOPE_Z]
+)
+_approximate_slope = activations.d_gelu(GELU_SLOPE_Z)
+gelu_max_slope = {
+    "exact": {"at": float(GELU_SLOPE_Z[_exact_slope.argmax()]), "value": float(_exact_slope.max())},
+    "tanh_approximation": {"at": float(GELU_SLOPE_Z[_approximate_slope.argmax()]), "value": float(_approximate_slope.max())},
+}
 
 # %%
-# Softmax is vector-valued. Left: softmax of the two logits [z, 0] is exactly the
-# sigmoid of z. Right: three logits [z, 1, −1] as z varies; the probabilities always
-# sum to 1.
+# Softmax, drawn
+# --------------
+#
+# Softmax is vector-valued. Left: softmax of the two logits [z, 0] is the sigmoid
+# of z. Right: three logits [z, 1, −1] as z varies; the probabilities always sum
+# to 1.
 SOFTMAX_Z = np.linspace(-6, 6, 241)
 two_logits = np.stack([SOFTMAX_Z, np.zeros_like(SOFTMAX_Z)], axis=1)
 p_two = activations.softmax(two_logits)[:, 0]
@@ -148,6 +212,12 @@ OTHER_LOGITS = (1.0, -1.0)
 three_logits = np.column_stack([SOFTMAX_Z, np.full_like(SOFTMAX_Z, OTHER_LOGITS[0]), np.full_like(SOFTMAX_Z, OTHER_LOGITS[1])])
 p_three = activations.softmax(three_logits)
 softmax_sum_error = float(np.max(np.abs(p_three.sum(axis=1) - 1)))
+three_logits_trend = {  # what the right panel shows, for its alt text
+    "first_from": float(p_three[0, 0]),
+    "first_to": float(p_three[-1, 0]),
+    "first_rises": bool(np.all(np.diff(p_three[:, 0]) > 0)),
+    "others_fall": bool(np.all(np.diff(p_three[:, 1:], axis=0) < 0)),
+}
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(9, 4))
 left.plot(SOFTMAX_Z, p_two, color="tab:blue", linewidth=3, label="softmax([z, 0])₁")
@@ -169,8 +239,13 @@ right.grid(True, alpha=0.3)
 fig.tight_layout()
 
 # %%
-# Softmax measured like the others: range, mean output for three standard-normal
-# logits, its Jacobian against finite differences, and the Jacobian's largest entry.
+# Softmax, measured
+# -----------------
+#
+# Measured like the others: range, mean output for three standard-normal logits,
+# its Jacobian against finite differences, and the Jacobian's largest entry. Its
+# outputs lie in (0, 1) in exact arithmetic; for the two logits [z, 0], find where
+# float64 makes them exactly 1 and exactly 0.
 SOFTMAX_CLASSES = 3
 rng = np.random.default_rng(0)
 _logit_samples = rng.standard_normal((N_SAMPLES, SOFTMAX_CLASSES))
@@ -197,8 +272,18 @@ jacobian_max.append(activations.softmax_jacobian(np.array([0.0, -np.log(2), -np.
 softmax_measured["jacobian_error"] = float(max(jacobian_errors))
 softmax_measured["max_jacobian_entry"] = float(max(jacobian_max))
 
+GAP_Z = np.linspace(0, 800, 80_001)
+_p_gap = activations.softmax(np.column_stack([GAP_Z, np.zeros_like(GAP_Z)]))
+softmax_rounding = {
+    "one_from": float(GAP_Z[np.argmax(_p_gap[:, 0] == 1)]),  # the larger logit's probability is 1.0
+    "zero_from": float(GAP_Z[np.argmax(_p_gap[:, 1] == 0)]),  # the smaller one's is 0.0
+}
+
 # %%
-# The reference table.
+# The reference table
+# -------------------
+#
+# Everything above in one row per function, formatted for the page.
 reference_table = [
     {
         "function": NAMES[name],
@@ -221,14 +306,25 @@ reference_table.append(
     }
 )
 derivative_check_table = [
-    {"function": NAMES[name], "max |coded f′ − finite difference|": f"{error:.1e}"}
+    {
+        "function": NAMES[name],
+        "max |coded f′ − finite difference|": f"{error:.1e}",
+        "rounding, ε·max|f|/h": f"{finite_difference_rounding[name]:.1e}",
+    }
     for name, error in derivative_error.items()
 ]
 derivative_check_table.append(
-    {"function": "softmax (Jacobian, 3 logits)", "max |coded f′ − finite difference|": f"{softmax_measured['jacobian_error']:.1e}"}
+    {
+        "function": "softmax (Jacobian, 3 logits)",
+        "max |coded f′ − finite difference|": f"{softmax_measured['jacobian_error']:.1e}",
+        "rounding, ε·max|f|/h": f"{np.finfo(float).eps / FD_STEP:.1e}",  # probabilities are at most 1
+    }
 )
 
 # %%
+# Verdicts on the article's table
+# -------------------------------
+#
 # The article's "ReLU vs. Others" table states an output range for four functions,
 # and (as we read its damaged marks) that ReLU and Leaky ReLU have a non-zero mean
 # and sigmoid and tanh do not. Check both columns against the measurements.

@@ -11,7 +11,11 @@ the outputs with ``predict()``.
 """
 
 # %%
-# A small regression problem: 300 points, 3 features, a non-linear target.
+# A small regression problem
+# --------------------------
+#
+# 300 points, 3 features, a non-linear target: enough for every activation to learn
+# weights that are far from their initial values.
 import warnings
 
 import numpy as np
@@ -32,7 +36,11 @@ X = rng.uniform(-2, 2, size=(N_SAMPLES, N_FEATURES))
 y = np.sin(X[:, 0]) + X[:, 1] * X[:, 2]
 
 # %%
-# Fit each network, then run the numpy forward pass with its weights.
+# Compare the two forward passes
+# ------------------------------
+#
+# Fit each network, then run the numpy forward pass with its fitted weights; the
+# training quality does not matter, only that both compute the same numbers.
 max_abs_difference = {}
 max_abs_output = {}
 for activation in ACTIVATIONS:

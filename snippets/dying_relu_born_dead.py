@@ -10,7 +10,11 @@ compute an exactly constant function, against depth, for ReLU, Leaky ReLU and EL
 """
 
 # %%
-# Count the networks whose output is identical for every input on [-√3, √3].
+# Count the networks born dead
+# ----------------------------
+#
+# A network is born dead when its output is identical for every input on
+# [-√3, √3] (an input of unit variance): some layer is off for all of them.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -42,8 +46,22 @@ print(f"share of width-{WIDTH} networks computing a constant at initialisation (
 for row in born_dead_table:
     print(" | ".join(f"{k}: {v}" for k, v in row.items()))
 
+# Wider layers, at the largest depth: every unit of a layer must be off together.
+WIDE_WIDTH = 64
+N_WIDE_NETWORKS = 100  # fewer: each has about 450 times as many weights to draw
+wide_rng = np.random.default_rng(1)
+wide_born_dead = 0
+for _ in range(N_WIDE_NETWORKS):
+    weights, biases = activations.init_network((1,) + (WIDE_WIDTH,) * DEPTHS[-1] + (1,), wide_rng, init="he")
+    _, outputs = activations.forward(x_line, weights, biases, "relu")
+    wide_born_dead += int(np.ptp(outputs[-1]) == 0)
+print(f"width {WIDE_WIDTH}, {DEPTHS[-1]} layers: {wide_born_dead} of {N_WIDE_NETWORKS} ReLU networks born dead")
+
 # %%
-# The same numbers as a figure.
+# The same numbers as a figure
+# ----------------------------
+#
+# The share against depth, one line per function.
 fig, ax = plt.subplots(figsize=(8, 4))
 styles = {
     "relu": ("tab:blue", "-", "o"),
@@ -61,8 +79,15 @@ ax.set_ylabel("share of networks computing a constant")
 ax.set_title(f"Born dead: {N_NETWORKS} random networks per depth")
 ax.legend()
 
+figure_series = {  # for the alt text: one share per depth
+    a: ", ".join(f"{v:.0%}" for v in born_dead[a][:-1]) + f" and {born_dead[a][-1]:.0%}" for a in ACTIVATIONS
+}
+
 # %%
-# Verdict: deep, narrow ReLU networks are born dead more often the deeper they are,
+# Verdicts
+# --------
+#
+# Deep, narrow ReLU networks are born dead more often the deeper they are,
 # approaching all of them (Lu et al.); Leaky ReLU and ELU networks never are.
 MOSTLY_DEAD = 0.9
 verdicts = {

@@ -12,8 +12,11 @@ whether any of them comes back.
 """
 
 # %%
-# The task: 500 points in four dimensions, y = sin(πx₁) + x₂² + x₃x₄ plus noise,
-# standardised.
+# The task and the network
+# ------------------------
+#
+# 500 points in four dimensions, y = sin(πx₁) + x₂² + x₃x₄ plus noise,
+# standardised: small enough to train many networks, non-linear enough to need them.
 import warnings
 
 import matplotlib.pyplot as plt
@@ -61,8 +64,11 @@ def dead_units(weights, biases):
 
 
 # %%
-# Dead units at initialisation, for reference: scikit-learn draws weights and biases
-# uniformly from ±sqrt(6 / (fan_in + fan_out)); we draw from the same distribution.
+# Dead units at initialisation
+# ----------------------------
+#
+# For reference: scikit-learn draws weights and biases uniformly from
+# ±sqrt(6 / (fan_in + fan_out)); we draw from the same distribution.
 def initial_network(seed):
     rng = np.random.default_rng(seed)
     sizes = (N_FEATURES,) + HIDDEN_LAYERS + (1,)
@@ -79,7 +85,10 @@ dead_at_init_mean = np.mean(dead_at_init, axis=0).tolist()
 print("dead at initialisation, per layer:", [f"{d:.1%}" for d in dead_at_init_mean])
 
 # %%
-# Train at every learning rate and seed; count dead units per layer.
+# Train at every learning rate
+# ----------------------------
+#
+# Five seeds per rate; after training, count the dead units in each layer.
 models = {}
 dying = []  # one entry per learning rate, in the order of LEARNING_RATES
 for learning_rate in LEARNING_RATES:
@@ -108,7 +117,10 @@ for row in dying_table:
     print(" | ".join(f"{k}: {v}" for k, v in row.items()))
 
 # %%
-# Dead-unit share and fit quality against the learning rate.
+# Dead units and fit against the learning rate
+# --------------------------------------------
+#
+# Both in one figure, to show that many dead units need not spoil the fit.
 fig, (ax_dead, ax_r2) = plt.subplots(1, 2, figsize=(9, 4))
 layer_styles = {1: ("tab:blue", "-", "o"), 2: ("tab:red", "--", "s")}
 for layer, (color, style, marker) in layer_styles.items():
@@ -137,10 +149,27 @@ ax_r2.set_ylabel("R² on the training data")
 ax_r2.set_title("Fit quality")
 fig.tight_layout()
 
+
+def series(values, spec):
+    """'a, b, c, d and e': one value per learning rate, for the figure's alt text."""
+    text = [format(v, spec) for v in values]
+    return ", ".join(text[:-1]) + " and " + text[-1]
+
+
+figure_series = {
+    "dead_layer1": series([r["dead_layer1_mean"] for r in dying], ".0%"),
+    "dead_layer2": series([r["dead_layer2_mean"] for r in dying], ".0%"),
+    "r2": series([r["r2_mean"] for r in dying], ".2f"),
+    "r2_spread": series([float(np.std(r["r2"])) for r in dying], ".3f"),
+}
+
 # %%
-# A dead unit gets exactly zero gradient. For each network trained at learning rate
-# 0.1, compute the gradient of the squared-error loss over the whole training set
-# with the numpy backward pass, and compare dead with live units' incoming weights.
+# A dead unit gets exactly zero gradient
+# --------------------------------------
+#
+# For each network trained at learning rate 0.1, compute the gradient of the
+# squared-error loss over the whole training set with the numpy backward pass, and
+# compare dead with live units' incoming weights.
 PROBE_RATE = 0.1
 zero_gradient = {"dead_max_abs_gradient": [], "live_median_gradient_norm": [], "n_dead": []}
 for seed in SEEDS:
@@ -167,10 +196,13 @@ print(f"largest |gradient| on a dead unit's weights or bias: {dead_max_abs_gradi
 print(f"median gradient norm of the live units: {live_median_gradient_norm:.2g}")
 
 # %%
-# Do they stay dead? Continue training the same networks for 50 more epochs with
-# plain SGD (no momentum, no weight penalty, learning rate 0.01). A first-layer unit
-# sees only the fixed inputs, so with zero gradient it cannot change; a second-layer
-# unit's inputs change as layer 1 keeps learning, so it could come back.
+# Do they stay dead?
+# ------------------
+#
+# Continue training the same networks for 50 more epochs with plain SGD (no
+# momentum, no weight penalty, learning rate 0.01). A first-layer unit sees only the
+# fixed inputs, so with zero gradient it cannot change; a second-layer unit's inputs
+# change as layer 1 keeps learning, so it could come back.
 CONTINUE_EPOCHS = 50
 CONTINUE_RATE = 0.01
 staying = {
@@ -205,7 +237,11 @@ print(f"  layer 1: {staying['revived_layer1']} of {staying['dead_layer1']} dead 
 print(f"  layer 2: {staying['revived_layer2']} of {staying['dead_layer2']} dead units revived")
 
 # %%
-# Verdicts, from the measurements above.
+# Verdicts
+# --------
+#
+# From the measurements above: dead units get no gradient and stay dead, and the
+# dead share rises with the learning rate.
 DYING_RISE = 0.3  # the dead share must rise by 30 points or more above its value at 0.001
 dead_share_rise = max(
     max(r[f"dead_layer{layer}_mean"] for r in dying) - dying[0][f"dead_layer{layer}_mean"]

@@ -11,7 +11,11 @@ shapes with ReLU, trained the same way, fit the sine.
 """
 
 # %%
-# The data, the network shapes and the training settings.
+# Data and settings
+# -----------------
+#
+# Two periods of a sine, on [-2π, 2π]: a curve no straight line can follow, so a
+# network that is secretly linear shows at once.
 import warnings
 
 import matplotlib.pyplot as plt
@@ -52,14 +56,18 @@ def train(activation, depth, seed, solver="adam"):
 
 
 # %%
-# The best straight line: ordinary least squares.
+# The best straight line
+# ----------------------
+#
+# Ordinary least squares: the score no linear model can beat.
 ols = LinearRegression().fit(X, y)
 ols_r2 = r2_score(y, ols.predict(X))
 ols_slope, ols_intercept = float(ols.coef_[0]), float(ols.intercept_)
 print(f"least squares: y = {ols_slope:.4f} x + {ols_intercept:.4f}, R² = {ols_r2:.4f}")
 
 # %%
-# Multiply a network's layers into one matrix and one vector.
+# Multiply the layers into one
+# ----------------------------
 #
 # Layer k computes ``h @ W_k + b_k``. Two layers in a row give
 # ``(h @ W_1 + b_1) @ W_2 + b_2 = h @ (W_1 @ W_2) + (b_1 @ W_2 + b_2)``, so any
@@ -76,8 +84,11 @@ def collapse(model):
 
 
 # %%
-# Train every shape without an activation (Adam, and L-BFGS run to its optimum)
-# and with ReLU (Adam, same settings); collapse the linear ones.
+# Train every shape
+# -----------------
+#
+# Without an activation (Adam, and L-BFGS run to its optimum) and with ReLU (Adam,
+# same settings); collapse the linear ones and check the one map against predict().
 r2 = {"identity_adam": {}, "identity_lbfgs": {}, "relu_adam": {}}
 collapse_error = {}  # largest |collapsed map - predict()| over the 1000 points
 slopes = {}  # the collapsed slope of each L-BFGS network
@@ -113,7 +124,10 @@ print(f"best R² of any network without activation: {best_linear_r2:.4f} (least 
 print(f"worst R² with ReLU: {worst_relu_r2:.4f}")
 
 # %%
-# The fits of the first seed: every depth without activation is one straight line.
+# The fits, drawn
+# ---------------
+#
+# The first seed's networks: every depth without activation is one straight line.
 fig, (ax_linear, ax_relu) = plt.subplots(1, 2, figsize=(9, 4), sharey=True)
 styles = {1: "--", 2: ":", 5: "-."}
 colors = {1: "tab:red", 2: "tab:orange", 5: "tab:purple"}
@@ -140,7 +154,10 @@ ax_relu.legend(loc="lower center", fontsize="small", ncol=2)
 fig.tight_layout()
 
 # %%
-# R² by depth, mean ± sd over the seeds, beside least squares.
+# R² by depth
+# -----------
+#
+# Mean ± sd over the seeds, beside least squares, so depth's lack of effect shows.
 collapse_table = [
     {
         "hidden layers": str(depth),
@@ -156,7 +173,10 @@ for row in collapse_table:
     print(" | ".join(f"{k}: {v}" for k, v in row.items()))
 
 # %%
-# Verdicts on the article's claims, from the numbers above.
+# Verdicts
+# --------
+#
+# On the article's claims, from the numbers above.
 verdicts = {
     # "several weight matrices multiplication is still a weight matrix"
     "linear_layers_collapse": "confirmed" if max_collapse_error < COLLAPSE_TOL else "contradicted",

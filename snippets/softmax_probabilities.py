@@ -11,8 +11,11 @@ Last, we look at which output function scikit-learn's ``MLPClassifier`` picks.
 """
 
 # %%
-# Sum to one: softmax of 10 000 random logit vectors of 2 to 20 classes, with
-# scales from 0.01 to 1000.
+# Softmax sums to one
+# -------------------
+#
+# Softmax of 10 000 random logit vectors of 2 to 20 classes, with scales from 0.01
+# to 1000: the sum is 1 by construction, so any deviation is rounding.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -32,21 +35,33 @@ print(f"largest |sum(p) - 1| over {N_VECTORS} vectors: {softmax_max_sum_deviatio
 print(f"smallest probability seen: {smallest_p:.1e} (large logit gaps round small p to 0)")
 
 # %%
-# The sigmoid's range: on a fine grid of z in [-50, 50], with the usual formula
-# 1 / (1 + exp(-z)), in 64-bit floating point.
+# The sigmoid's range in floating point
+# -------------------------------------
+#
+# On a fine grid of z in [-50, 50], with the usual formula 1 / (1 + exp(-z)), in
+# 64-bit floating point. Exactly, σ(z) lies in the open interval (0, 1); in float64,
+# 1 + exp(-z) is exactly 1 once exp(-z) < 2**-53, that is from z = 53 ln 2 on.
 z = np.linspace(-50, 50, 100_001)
 sigmoid = 1 / (1 + np.exp(-z))
 sigmoid_min, sigmoid_max = float(sigmoid.min()), float(sigmoid.max())
 sigmoid_rounds_to_one_from = float(z[np.argmax(sigmoid == 1.0)])
+sigmoid_one_predicted_from = 53 * np.log(2)
+# below that point the computed value must stay strictly inside (0, 1)
+sigmoid_strictly_inside_below = bool(np.all((sigmoid[z < sigmoid_rounds_to_one_from] > 0) & (sigmoid[z < sigmoid_rounds_to_one_from] < 1)))
 print(f"sigmoid on [-50, 50]: min {sigmoid_min:.2e}, max {sigmoid_max!r}")
-print(f"in float64 it rounds to exactly 1.0 from z = {sigmoid_rounds_to_one_from:.2f} on")
+print(f"in float64 it rounds to exactly 1.0 from z = {sigmoid_rounds_to_one_from:.2f} on "
+      f"(53 ln 2 = {sigmoid_one_predicted_from:.2f})")
 
 # %%
-# Saturation: scale random logits (10 classes) by 0.1 ... 100 and measure, per scale,
-# the softmax Jacobian's norm (largest amplification of a gradient through it) and
-# the gradient reaching the logits in two set-ups: cross-entropy on softmax, whose
-# gradient is p - y, and squared error on the probabilities, J^T (p - y). "Wrong"
-# labels are the class the network finds least likely; "right" ones its top class.
+# Saturation
+# ----------
+#
+# Scale random logits (10 classes) by 0.1 ... 100 and measure, per scale, the
+# softmax Jacobian's spectral norm (its largest singular value: the most it can
+# stretch a gradient passing through it) and the gradient reaching the logits in two
+# set-ups: cross-entropy on softmax, whose gradient is p - y, and squared error on
+# the probabilities, J^T (p - y). "Wrong" labels are the class the network finds
+# least likely; "right" ones its top class.
 N_CLASSES = 10
 N_LOGIT_VECTORS = 500
 SCALES = np.logspace(-1, 2, 31)
@@ -78,7 +93,7 @@ for scale in SCALES:
 saturation_table = [
     {
         "logit scale": f"{SCALES[i]:g}",
-        "‖Jacobian‖": f"{saturation['jacobian_norm'][i]:.2g}",
+        "‖J‖₂ (spectral norm)": f"{saturation['jacobian_norm'][i]:.2g}",
         "‖p − y‖, wrong label": f"{saturation['ce_wrong'][i]:.2g}",
         "‖p − y‖, right label": f"{saturation['ce_right'][i]:.2g}",
         "‖Jᵀ(p − y)‖, wrong label": f"{saturation['squared_error_wrong'][i]:.2g}",
@@ -89,8 +104,11 @@ for row in saturation_table:
     print(" | ".join(f"{k}: {v}" for k, v in row.items()))
 
 # %%
-# Bounded derivative: the largest Jacobian entry and norm over every vector and
-# scale above, plus two classes with equal logits, where p = (1/2, 1/2).
+# A bounded derivative
+# --------------------
+#
+# The largest Jacobian entry and spectral norm over every vector and scale above,
+# plus two classes with equal logits, where p = (1/2, 1/2) reaches both bounds.
 all_jacobians = [batch_jacobians(activations.softmax(s * base_logits)) for s in SCALES]
 all_jacobians.append(batch_jacobians(activations.softmax(np.array([[3.0, 3.0]]))))
 softmax_jacobian_max_entry = max(float(np.abs(j).max()) for j in all_jacobians)
@@ -103,6 +121,9 @@ print(f"largest |Jacobian entry| {softmax_jacobian_max_entry:.4f} (bound 1/4), "
       f"largest norm {softmax_jacobian_max_norm:.4f} (bound 1/2)")
 
 # %%
+# A deep network below the softmax
+# --------------------------------
+#
 # Does a bounded output stop gradients from exploding below it? A deep ReLU network
 # (8 hidden layers of 64 units) with softmax and cross-entropy on top, initialised
 # with He's scale times a gain: the gradient reaching the logits stays bounded, the
@@ -122,16 +143,21 @@ for gain in GAINS:
     per_sample = np.linalg.norm(p_minus_y, axis=1)
     deep["logit_gradient"].append(float(np.sqrt(np.mean(per_sample**2))))  # RMS over samples
     deep["first_layer_gradient"].append(float(np.linalg.norm(weight_grads[0])))
+logit_gradient_range = [min(deep["logit_gradient"]), max(deep["logit_gradient"])]
 gradient_at = dict(zip(GAINS, deep["first_layer_gradient"]))
 first_layer_growth = gradient_at[2.0] / gradient_at[1.0]
 for gain, out, first in zip(GAINS, deep["logit_gradient"], deep["first_layer_gradient"]):
     print(f"gain {gain}: gradient at the logits {out:.2f}, at the first layer {first:.3g}")
 
 # %%
-# Both measurements in one figure.
+# Both measurements in one figure
+# -------------------------------
+#
+# Left, saturation against the logits' scale; right, the deep network against the
+# gain. Log scales, because the norms span many orders of magnitude.
 fig, (ax_sat, ax_deep) = plt.subplots(1, 2, figsize=(9, 4))
 curves = [
-    ("jacobian_norm", "‖softmax Jacobian‖", "black", "-"),
+    ("jacobian_norm", "‖softmax Jacobian‖₂", "black", "-"),
     ("ce_wrong", "cross-entropy, wrong label", "tab:blue", "--"),
     ("ce_right", "cross-entropy, right label", "tab:green", "-."),
     ("squared_error_wrong", "squared error, wrong label", "tab:red", ":"),
@@ -158,8 +184,11 @@ ax_deep.legend(fontsize=8)
 fig.tight_layout()
 
 # %%
-# Which output function does scikit-learn's MLPClassifier use? A binary and a
-# three-class problem, generated locally.
+# scikit-learn's output function
+# ------------------------------
+#
+# Which output function does MLPClassifier use? A binary problem, generated
+# locally, and the three-class iris data.
 from sklearn.datasets import load_iris, make_classification
 from sklearn.neural_network import MLPClassifier
 
@@ -189,7 +218,10 @@ for row in output_function_table:
     print(" | ".join(f"{k}: {v}" for k, v in row.items()))
 
 # %%
-# Verdicts, from the measurements above.
+# Verdicts
+# --------
+#
+# From the measurements above, each rule in one line.
 SUM_TOLERANCE = 1e-12
 SATURATED = 0.01  # Jacobian norm at the largest scale below 1% of its value at the smallest
 GRADIENT_KEPT = 1.0  # ‖p − y‖ for a wrong label stays above 1 (its limit is √2)
@@ -215,8 +247,9 @@ verdicts = {
     "softmax_sums_to_one": (
         "confirmed" if softmax_max_sum_deviation < SUM_TOLERANCE else "contradicted"
     ),
-    # "Sigmoid: outputs values between 0 and 1"
-    "sigmoid_range": "confirmed" if 0 <= sigmoid_min and sigmoid_max <= 1 else "contradicted",
+    # "Sigmoid: outputs values between 0 and 1": strictly inside wherever float64 can
+    # tell σ(z) from 1
+    "sigmoid_range": "confirmed" if sigmoid_strictly_inside_below else "contradicted",
     # 1.3 table: "Softmax | Prevents vanishing gradient? Yes (for classification tasks)"
     "softmax_prevents_vanishing": prevents_vanishing,
     # 1.3 table: "Softmax | Prevents exploding gradient? Yes"

@@ -249,3 +249,8 @@ def test_the_loss_leaves_the_plateau_where_the_alt_text_says(plateau):
     assert plateau["epoch_off_plateau"]["article_long_run"] > plateau["EPOCHS"], "past the article's 100 epochs"
     assert plateau["epoch_off_plateau"]["glorot"] <= plateau["EPOCHS"], "within the 100 epochs"
     assert plateau["long_run_r2"] > plateau["ols_r2"] + plateau["LINE_MARGIN"]
+
+
+def test_the_home_page_says_five_seeds(results):
+    """docs/index.md: 'each with five seeds'; the table's 'mean ± sd over five seeds'."""
+    assert len(results("linear_collapse.py")["SEEDS"]) == 5

@@ -5,13 +5,14 @@ benchmark all call :func:`run_snippets`.
 
 A snippet's cached outputs are reused only while all of these are unchanged:
 its source, every project file it imported or read during its last run, the
-engine (this folder), and the versions of Python, numpy, scikit-learn and
-matplotlib. Anything else re-runs it; a failure deletes its cached outputs so
-that nothing stale can be served.
+harness that runs it and the environment it runs in (``RUN_ENV``), and the
+versions of Python, numpy, scikit-learn and matplotlib. Anything else re-runs it;
+a failure deletes its cached outputs so that nothing stale can be served.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -33,8 +34,8 @@ from typing import Callable
 ENGINE_DIR = Path(__file__).resolve().parent
 HARNESS = ENGINE_DIR / "snippet_harness.py"
 _TIMINGS_LOCK = threading.Lock()
-ENGINE_FILES = (HARNESS, Path(__file__).resolve())
 DEFAULT_TIMEOUT_S = 900
+TIMEOUT_S = float(os.environ.get("SNIPPET_TIMEOUT", DEFAULT_TIMEOUT_S))  # per snippet
 SINGLE_THREAD_ENV = {
     name: "1"
     for name in (
@@ -46,8 +47,13 @@ SINGLE_THREAD_ENV = {
         "NUMEXPR_NUM_THREADS",
     )
 }
+# The environment a snippet runs in, beyond the caller's.
+RUN_ENV = {**SINGLE_THREAD_ENV, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+# Bump when the cache folder's layout changes: every snippet then runs again.
+CACHE_FORMAT = 1
 
 
+@functools.cache
 def library_versions() -> dict[str, str]:
     """The versions a snippet's outputs depend on (read without importing them)."""
     return {
@@ -63,11 +69,13 @@ def sha256(path: Path) -> str:
 
 
 def source_key(snippet: Path) -> str:
-    """Hash of what every run of this snippet depends on, known before running it."""
+    """Hash of what every run of this snippet depends on, known before running it: its
+    source, the harness that runs it, the environment it runs in, the library versions.
+    (Not this file: editing how runs are scheduled or logged re-runs nothing.)"""
     digest = hashlib.sha256()
-    for path in (snippet, *ENGINE_FILES):
+    for path in (snippet, HARNESS):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    digest.update(json.dumps(library_versions(), sort_keys=True).encode())
+    digest.update(json.dumps([CACHE_FORMAT, RUN_ENV, library_versions()], sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -86,7 +94,7 @@ class SnippetRun:
     def name(self) -> str:
         return self.path.name
 
-    @property
+    @cached_property
     def stdout(self) -> str:
         return (self.out_dir / "stdout.txt").read_text(encoding="utf-8")
 
@@ -101,6 +109,12 @@ class SnippetRun:
     @property
     def notebook(self) -> Path:
         return self.out_dir / f"{self.path.stem}.ipynb"
+
+    def load(self) -> "SnippetRun":
+        """Read the printed output, tables and results now: another build may replace
+        this cache folder as soon as the cache lock is released."""
+        self.stdout, self.tables, self.results  # noqa: B018 - read for their caching
+        return self
 
 
 class SnippetFailure(Exception):
@@ -148,7 +162,7 @@ def _execute(snippet: Path, out_dir: Path, project_root: Path, timeout: float) -
     staging = Path(tempfile.mkdtemp(prefix=out_dir.name + ".running-", dir=out_dir.parent))
     workdir = staging / "cwd"  # the snippet runs in an empty directory of its own
     workdir.mkdir()
-    env = {**os.environ, **SINGLE_THREAD_ENV, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, **RUN_ENV}
     command = [sys.executable, str(HARNESS), str(snippet), str(staging), str(project_root)]
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -218,7 +232,7 @@ def _exclusive_lock(path: Path):
 
 
 def _run_snippets(snippets, cache_dir, project_root, force, trust_cache, jobs, timeout, log):
-    timeout = timeout or float(os.environ.get("SNIPPET_TIMEOUT", DEFAULT_TIMEOUT_S))
+    timeout = timeout or TIMEOUT_S
     jobs = jobs or os.cpu_count() or 1
     project_root = project_root.resolve()
     started = time.perf_counter()
@@ -255,6 +269,8 @@ def _run_snippets(snippets, cache_dir, project_root, force, trust_cache, jobs, t
         f"snippets: {ran} ran, {len(runs) - ran} cached, {len(failures)} failed "
         f"in {time.perf_counter() - started:.1f} s ({jobs} in parallel)"
     )
+    for run in runs.values():
+        run.load()
     if failures:
         raise SnippetFailure(failures, runs)
     return {snippet.name: runs[snippet.name] for snippet in snippets}

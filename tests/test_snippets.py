@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+import snippet_runner
 from project_paths import ROOT, SNIPPETS
 
 ALLOWED_IMPORTS = {"numpy", "sklearn", "matplotlib", "activations"} | set(sys.stdlib_module_names)
-STANDALONE_TIMEOUT_S = 900
 ids = [p.name for p in SNIPPETS]
 
 
@@ -40,13 +40,13 @@ def test_runs_in_the_build_engine_and_produces_output(snippet, snippet_runs):
 def standalone_runs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
     """`python snippets/NAME.py` from an empty directory, as a reader would run it."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.update(MPLBACKEND="Agg", OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    env.update(snippet_runner.SINGLE_THREAD_ENV, MPLBACKEND="Agg")
 
     def run(snippet: Path) -> subprocess.CompletedProcess:
         cwd = tmp_path_factory.mktemp(snippet.stem)
         return subprocess.run(
             [sys.executable, str(snippet)], cwd=cwd, env=env, capture_output=True, text=True,
-            timeout=STANDALONE_TIMEOUT_S,
+            timeout=snippet_runner.TIMEOUT_S,
         )
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:

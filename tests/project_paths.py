@@ -1,12 +1,13 @@
-"""Where things are, for the tests (imported by name: two conftest.py files exist)."""
+"""Where things are, for the tests (imported by name: two conftest.py files exist).
 
-import sys
+build_engine/ is on the import path (pytest.ini's pythonpath), as it is for the hook.
+"""
+
 from pathlib import Path
 
+import snippet_runner
+from layout import CACHE_DIR as CACHE_FOLDER, SNIPPET_DIR
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build_engine"))
-
-import snippet_runner  # noqa: E402
-
-SNIPPETS = snippet_runner.discover(ROOT / "snippets")
-CACHE_DIR = ROOT / ".cache" / "snippets"
+SNIPPETS = snippet_runner.discover(ROOT / SNIPPET_DIR)
+CACHE_DIR = ROOT / CACHE_FOLDER

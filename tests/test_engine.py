@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+import directives
+import notebook_pages
+import snippet_runner
 from project_paths import ROOT
 
 HOOK = ROOT / "build_engine" / "mkdocs_hook.py"
@@ -23,6 +28,8 @@ Plots a line.
 """
 
 # %%
+# Plot a line
+# -----------
 import matplotlib.pyplot as plt
 
 SLOPE = {slope}
@@ -81,18 +88,27 @@ PAGE = """\
 """
 
 
+def collapsed_script(page: str) -> str:
+    """The text of the code block in a page's first collapsed script, as its copy button copies it."""
+    block = re.search(r'<details class="example snippet-script"[^>]*>.*?<pre>(.*?)</pre>', page, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", block.group(1)))
+
+
 def test_build_places_code_figure_table_and_notebook(tmp_path):
     project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, PAGE)
     result = build(project)
     assert result.returncode == 0, result.stderr
-    html = (project / "site" / "index.html").read_text()
-    assert "SLOPE" in html and 'src="examples/a/figure-1.svg"' in html and "<td>2</td>" in html
+    page = (project / "site" / "index.html").read_text()
+    assert collapsed_script(page) == (project / "snippets" / "a.py").read_text(), "copied, it runs as-is"
+    assert 'src="examples/a/figure-1.svg"' in page and "<td>2</td>" in page
+    assert '<a href="examples/a/#figure-1"><img alt="a line"' in page, "the figure links to its notebook cell"
+    assert '<a class="snippet-full-size" href="examples/a/figure-1.svg">Full size</a>' in page
     assert (project / "site" / "examples" / "a" / "figure-1.svg").read_text().startswith("<?xml")
     assert (project / "site" / "examples" / "a" / "index.html").is_file(), "executed notebook page"
     assert (project / "site" / "examples" / "a.py").read_text() == (project / "snippets" / "a.py").read_text()
-    assert "Ran in" in html and "scikit-learn" in html
+    assert "Ran in" in page and "scikit-learn" in page
     notebook = (project / "site" / "examples" / "a" / "index.html").read_text()
-    assert '<img alt="a line"' in notebook, "the notebook's figure has the alt text the chapter gives it"
+    assert '<img id="figure-1" alt="a line"' in notebook, "the notebook's figure has the chapter's alt text"
 
 
 def test_a_figure_no_chapter_places_fails_the_build_for_want_of_alt_text(tmp_path):
@@ -166,13 +182,16 @@ def test_a_hanging_snippet_is_stopped_and_fails_the_build(tmp_path):
         ('{% figure "a.py" 1 %}', "alt text is required"),
         ('{% table "a.py" other_table %}', "has no table 'other_table'"),
         ('The slope is {% value "a.py" nothing.here %}.', "has no result 'nothing.here'"),
+        ('{% snippet "a.py" cells="Plot a line, Fit" %}', "no cell headed 'Fit'"),
     ],
 )
 def test_a_directive_the_snippet_cannot_satisfy_fails_naming_file_and_line(tmp_path, line, message):
-    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, f"# Page\n\nProse.\n\n{line}\n")
+    # Front matter counts in line numbers; the figure is placed, so its alt text is known.
+    page = f'---\ntitle: Page\n---\n\n# Page\n\nProse.\n\n{line}\n\n{{% figure "a.py" 1 alt="a line" %}}\n'
+    project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, page)
     result = build(project)
     assert result.returncode != 0
-    assert "index.md:5" in result.stderr and message in result.stderr
+    assert "index.md:9" in result.stderr and message in result.stderr
 
 
 def test_directives_inside_code_fences_are_left_alone(tmp_path):
@@ -184,9 +203,6 @@ def test_directives_inside_code_fences_are_left_alone(tmp_path):
 
 
 def test_outputs_are_byte_stable(tmp_path):
-    sys.path.insert(0, str(ROOT / "build_engine"))
-    import snippet_runner
-
     project = make_project(tmp_path, {"a.py": FIGURE_SNIPPET.format(slope=2)}, PAGE)
     snippets = snippet_runner.discover(project / "snippets")
     outputs = []
@@ -222,3 +238,116 @@ def test_a_verdict_the_site_does_not_know_fails_the_build(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "index.md:5" in result.stderr and "'probably' is not a verdict this site uses" in result.stderr
+
+
+# --- directives, without a build --------------------------------------------------------
+
+CELLS_SOURCE = '''\
+"""
+Cells
+=====
+
+Three cells.
+"""
+
+# %%
+# Make the data
+# -------------
+#
+# Why the data looks like this.
+data = [1, 2, 3]
+
+# %%
+# Fit, then score
+# ---------------
+fit = sum(data)
+
+
+# %%
+# Score them
+score = fit / len(data)
+'''
+
+
+def fake_runs(tmp_path: Path, source: str = CELLS_SOURCE, figures: int = 0, results: dict | None = None) -> dict:
+    """{"a.py": a stand-in for a SnippetRun} with the attributes the directives read."""
+    path = tmp_path / "a.py"
+    path.write_text(source)
+    svgs = []
+    for number in range(1, figures + 1):
+        svgs.append(tmp_path / f"figure-{number}.svg")
+        svgs[-1].write_text('<svg width="300pt" height="150pt"></svg>')
+    run = SimpleNamespace(
+        path=path, name="a.py", figures=svgs, results=results or {}, tables={}, stdout="", seconds=1.0,
+        versions={"Python": "3.11.7"},
+    )
+    return {"a.py": run}
+
+
+def test_an_excerpt_shows_the_chosen_cells_in_the_order_given_then_the_whole_script(tmp_path):
+    runs = fake_runs(tmp_path)
+    page = directives.render_page('{% snippet "a.py" cells="Score them, Fit, then score" %}\n', runs, "chapter.md")
+    titles = re.findall(r'```python title="([^"]*)"\n(.*?)\n```', page, re.S)
+    assert titles == [
+        ("a.py, line 23: Score them", "score = fit / len(data)"),
+        ("a.py, line 18: Fit, then score", "fit = sum(data)"),
+        ("a.py", CELLS_SOURCE.rstrip()),
+    ], "a heading may hold a comma; the whole script comes last"
+    assert page.index("<details") < page.index('title="a.py"') < page.index("</details>"), "collapsed"
+    assert CELLS_SOURCE.rstrip() + "\n```" in page, "the collapsed block holds the file verbatim"
+
+
+def test_a_cell_heading_that_does_not_exist_fails_naming_file_and_line(tmp_path):
+    with pytest.raises(directives.DirectiveError, match=r"^docs/chapter\.md:12: no cell headed 'Train'"):
+        directives.render_page('Prose.\n\n{% snippet "a.py" cells="Score them, Train" %}\n', fake_runs(tmp_path), "docs/chapter.md", 10)
+
+
+def test_figure_alt_texts_come_from_every_page_before_any_is_rendered(tmp_path):
+    runs = fake_runs(tmp_path, figures=2, results={"slope": 2})
+    pages = [
+        ("a.md", '```text\n{% figure "a.py" 2 alt="in a fence: not a figure" %}\n```\n', 1),
+        ("b.md", '{% figure "a.py" 2 alt="slope {% value "a.py" slope %}" %}\n', 1),
+        ("c.md", '{% figure "a.py" 1 alt="first" %}\n{% figure "a.py" 2 alt="placed again" %}\n', 1),
+    ]
+    assert directives.figure_alt_texts(pages, runs) == {("a", 1): "first", ("a", 2): "slope 2"}
+    with pytest.raises(directives.DirectiveError, match=r"^d\.md:4: figure: alt text is required"):
+        directives.figure_alt_texts([("d.md", '{% figure "a.py" 1 %}\n', 4)], runs)
+
+
+def test_a_finished_notebook_page_is_reused_until_the_page_its_alts_or_a_linked_file_change(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "theme.css").write_text("a{color:var(--a)}")
+    page = (
+        '<html><head><link rel="stylesheet" href="../../assets/theme.css"><style>.jp-Cell{--a:red;--b:blue}</style>'
+        '</head><body><div class="jp-Cell"><img alt="No description has been provided for this image" src="x.svg">'
+        "</div></body></html>"
+    )
+    cuts = []
+    monkeypatch.setattr(notebook_pages.unused_css, "without_unused_css", lambda html, **linked: cuts.append(1) or html)
+    finish = lambda html, alts: notebook_pages.NotebookPages(tmp_path / "cache", site).finish(  # noqa: E731
+        html, "examples/a/", "a", alts
+    )
+
+    first = finish(page, ["a line"])
+    assert '<img id="figure-1" alt="a line" src="x.svg">' in first and len(cuts) == 1
+    assert finish(page, ["a line"]) == first and len(cuts) == 1, "a rebuild reuses the finished page"
+    finish(page, ["a steeper line"])
+    finish(page.replace("--b:blue", "--b:green"), ["a steeper line"])
+    (site / "assets" / "theme.css").write_text("a{color:var(--b)}")
+    finish(page.replace("--b:blue", "--b:green"), ["a steeper line"])
+    assert len(cuts) == 4, "the alt text, the page and a linked stylesheet are each part of the key"
+
+
+# --- continuous integration ---------------------------------------------------------------
+
+
+def test_ci_runs_the_test_command_the_readme_shows():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.count("<!-- test-command -->") == 1, "README.md marks its test command once"
+    shown = re.search(r"<!-- test-command -->\s*```bash\n(.*?)\n", readme).group(1)
+    assert "pytest" in shown
+    printed = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "run"), "--print-test-command"], capture_output=True, text=True, check=True
+    ).stdout
+    assert printed == shown + "\n"

@@ -1,8 +1,18 @@
 """The real site: `mkdocs build --strict` passes, and the pages carry what the build made."""
 
+import html
 import re
 
-from project_paths import ROOT, SNIPPETS
+from project_paths import CACHE_DIR, ROOT, SNIPPETS
+
+# The build log: the engine's line per snippet and its summary, and MkDocs' own three.
+LOG_LINES = [
+    r"INFO    -  snippet \S+\.py: (cached \(ran in [\d.]+ s\)|ran in [\d.]+ s)",
+    r"INFO    -  snippets: \d+ ran, \d+ cached, 0 failed in [\d.]+ s \(\d+ in parallel\)",
+    r"INFO    -  Cleaning site directory",
+    r"INFO    -  Building documentation to directory: \S+",
+    r"INFO    -  Documentation built in [\d.]+ seconds",
+]
 
 
 def test_strict_build_passes_and_reruns_nothing(built_site):
@@ -13,12 +23,36 @@ def test_strict_build_passes_and_reruns_nothing(built_site):
     assert len(re.findall(r"snippet \S+: cached", log)) == len(SNIPPETS)
 
 
+def test_the_build_log_holds_only_the_engines_lines_and_mkdocs_essentials(built_site):
+    _, log = built_site
+    other = [line for line in log.splitlines() if not any(re.fullmatch(pattern, line) for pattern in LOG_LINES)]
+    assert not other, "lines in the build log besides the engine's and MkDocs' own:\n" + "\n".join(other)
+
+
+def test_every_collapsed_script_is_its_file_verbatim_and_every_figure_links_to_its_notebook(built_site):
+    site, _ = built_site
+    scripts = figures = 0
+    for page in site.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        for name, code in re.findall(
+            r'<details class="example snippet-script"[^>]*>\s*<summary>.*?<code>([^<]+)</code>.*?<pre>(.*?)</pre>', text, re.S
+        ):
+            scripts += 1
+            copied = html.unescape(re.sub(r"<[^>]+>", "", code))
+            assert copied == (ROOT / "snippets" / name).read_text(encoding="utf-8"), f"{page}: {name}"
+        for stem, number in re.findall(r'<a href="(?:\.\./)*examples/(\w+)/#figure-(\d+)"><img ', text):
+            figures += 1
+            notebook = (site / "examples" / stem / "index.html").read_text(encoding="utf-8")
+            assert f'<img id="figure-{number}" alt="' in notebook, f"{page}: {stem} figure {number}"
+    assert scripts and figures
+
+
 def test_chapter_2_shows_the_generated_figure_table_and_code(built_site):
     site, _ = built_site
     html = (site / "with-vs-without" / "index.html").read_text(encoding="utf-8")
     assert 'src="../examples/sine_fit/figure-1.svg"' in html
     assert (site / "examples" / "sine_fit" / "figure-1.svg").read_bytes() == (
-        ROOT / ".cache" / "snippets" / "sine_fit" / "figure-1.svg"
+        CACHE_DIR / "sine_fit" / "figure-1.svg"
     ).read_bytes()
     assert "<th>R²</th>" in html and "<td>relu</td>" in html
     assert "hidden_layer_sizes=HIDDEN_LAYERS" in re.sub(r"<[^>]+>", "", html), "the snippet's code"

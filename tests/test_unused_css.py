@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import project_paths  # noqa: F401 - puts build_engine/ on sys.path
 from unused_css import without_unused_css
 
 

@@ -12,7 +12,7 @@ gradient, and how much each shrinks or grows per layer, over five seeds.
 
 # %%
 # Settings and one forward and backward pass
-# -------------------------------------------
+# ------------------------------------------
 #
 # One pass records the gradient's norm at every hidden layer, so that its profile
 # through depth can be drawn and summarised by one number per layer.

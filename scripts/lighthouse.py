@@ -35,13 +35,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from site_server import CHROMIUM, SUBPATH, serve_site
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-
-from site_server import SUBPATH, serve_site  # noqa: E402
-
 LIGHTHOUSE = ["npx", "--yes", "lighthouse@12.2.3"]
-CHROMIUM = "/usr/bin/chromium"
 # PaintHolding off: Lighthouse opens each page from about:blank, and with paint holding
 # headless Chromium here kept the page's first frame from the screen for one or two
 # seconds while its main thread sat idle, so the same page's observed first paint came
@@ -85,7 +82,7 @@ def is_chapter(page: str) -> bool:
 
 
 def lighthouse(url: str, report: Path, cpu_slowdown: float) -> dict:
-    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
     process = subprocess.run(
         [*LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={report}",
          f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
@@ -131,7 +128,7 @@ def main() -> int:
     args = parser.parse_args()
     if not shutil.which("npx"):
         sys.exit("npx (Node.js 20 and npm) is needed: apt-get install nodejs npm")
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         sys.exit("Debian's chromium is needed: apt-get install chromium")
 
     port = free_port()

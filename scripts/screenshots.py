@@ -18,12 +18,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from lighthouse import free_port, pages_of
+from site_server import CHROMIUM, CHROMIUM_ARGS, SUBPATH, serve_site
 
-from lighthouse import free_port, pages_of  # noqa: E402
-from site_audit import CHROMIUM, CHROMIUM_ARGS, RENDER_ALL  # noqa: E402
-from site_server import SUBPATH, serve_site  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 WIDTHS = {1280: 900, 390: 844}
 
@@ -53,7 +51,6 @@ def main() -> int:
                     for page in args.pages if args.pages is not None else pages_of(site):
                         tab = context.new_page()
                         tab.goto(base + page, wait_until="networkidle")
-                        tab.add_style_tag(content=RENDER_ALL)
                         name = (page.rstrip("/") or "home").replace("/", "_").replace(".html", "")
                         path = args.output / f"{name}-{width}-{scheme}.png"
                         tab.screenshot(path=str(path), full_page=True)

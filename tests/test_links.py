@@ -19,10 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent / "browser"))
-
-from site_server import SUBPATH, serve_site  # noqa: E402
+from site_server import SUBPATH, serve_site
 
 LINKCHECKER_CONFIG = """\
 [checking]

@@ -4,8 +4,11 @@ Every HTML page of the built site is loaded once per colour scheme (light ``defa
 dark ``slate``) in Debian's Chromium through Playwright, and everything the tests ask
 about that load is recorded in one :class:`site_audit.Audit`: console errors, failed
 requests, requests to other hosts, images, math, copy buttons, layout, axe-core's
-findings and the files the page requested. The test functions then each assert one
-thing about it, so a failure names the page, the scheme and the check.
+findings and the files the page requested. The page is observed as a reader gets it:
+first as loaded (layout shifts, boxes a keyboard cannot scroll, axe), then after
+scrolling through it a screen at a time (axe again, and the rest). The test functions
+then each assert one thing about it, so a failure names the page, the scheme and the
+check.
 """
 
 from __future__ import annotations
@@ -18,23 +21,20 @@ import pytest
 from site_audit import (
     ARTIFACTS,
     AXE_RUN,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DESKTOP,
     LAYOUT_SHIFT_LIMIT,
     LAYOUT_SHIFTS,
     OVERFLOWING,
     PAGE_FACTS,
     PHONE,
-    RENDER_ALL,
-    STALE_HEIGHTS,
+    UNFOCUSABLE_SCROLLERS,
     Audit,
     axe_script,
     layout_shift,
     problems,
     screenshot,
 )
-from site_server import SUBPATH, serve_site
+from site_server import CHROMIUM, CHROMIUM_ARGS, SUBPATH, serve_site
 
 
 # --- the browser ---------------------------------------------------------------------------
@@ -131,16 +131,15 @@ def audit(site_url, contexts, built_site):
         try:
             tab.goto(result.url, wait_until="load")
             tab.wait_for_load_state("networkidle")
-            result.layout_shifts = tab.evaluate(LAYOUT_SHIFTS)  # before PAGE_FACTS scrolls
-            result.stale_heights = tab.evaluate(STALE_HEIGHTS)  # before PAGE_FACTS draws blocks
+            # As loaded, before any scrolling:
+            result.layout_shifts = tab.evaluate(LAYOUT_SHIFTS)
+            result.unfocusable_scrollers = tab.evaluate(UNFOCUSABLE_SCROLLERS)
+            tab.evaluate(script)
+            result.axe_at_load = tab.evaluate(AXE_RUN)
+            # After scrolling through it (PAGE_FACTS scrolls a screen at a time, then back up):
             result.facts = tab.evaluate(PAGE_FACTS)
             result.scheme = result.facts["scheme"]
-            # axe-core cannot judge what is not drawn (it reports colour contrast of content
-            # skipped by content-visibility wrongly, dequelabs/axe-core#2768): draw it all.
-            tab.add_style_tag(content=RENDER_ALL)
-            tab.evaluate(script)
-            # Every rule in light mode; in dark mode only the rules that depend on colour.
-            result.axe = tab.evaluate(AXE_RUN, theme == "dark")
+            result.axe_after_reading = tab.evaluate(AXE_RUN)
             if problems(result):
                 result.screenshot = screenshot(tab, page, theme)
         finally:
@@ -152,10 +151,12 @@ def audit(site_url, contexts, built_site):
 
 @pytest.fixture(scope="session")
 def phone_audit(site_url, contexts):
-    """phone_audit(page) -> Audit of one load at 390 px: what moved, what holds a stale
-    height, and how wide the page is with every block drawn (``facts``, with the elements
-    that stick out under ``facts["overflowing"]`` if it is too wide)."""
+    """phone_audit(page) -> Audit of one load at 390 px: what moved, which boxes scroll
+    sideways without taking the focus, axe-core as loaded, and how wide the page is
+    (``facts``, with the elements that stick out under ``facts["overflowing"]`` if it is
+    too wide)."""
     done: dict[str, Audit] = {}
+    script = axe_script()
 
     def run(page: str) -> Audit:
         if page not in done:
@@ -165,15 +166,15 @@ def phone_audit(site_url, contexts):
                 tab.goto(result.url, wait_until="load")
                 tab.wait_for_load_state("networkidle")
                 result.layout_shifts = tab.evaluate(LAYOUT_SHIFTS)
-                result.stale_heights = tab.evaluate(STALE_HEIGHTS)
-                # Draw every block: one that skips rendering clips what sticks out of it,
-                # which would hide a too-wide formula or table from the width check.
-                tab.add_style_tag(content=RENDER_ALL)
-                result.facts = tab.evaluate(PAGE_FACTS)  # waits for every image
+                result.unfocusable_scrollers = tab.evaluate(UNFOCUSABLE_SCROLLERS)
+                tab.evaluate(script)
+                result.axe_at_load = tab.evaluate(AXE_RUN)  # the phone layout has menus of its own
+                result.facts = tab.evaluate(PAGE_FACTS)  # scrolls through it, waits for every image
                 too_wide = result.facts["page_width"] > result.facts["viewport_width"]
                 if too_wide:
                     result.facts["overflowing"] = tab.evaluate(OVERFLOWING)
-                if layout_shift(result.layout_shifts) >= LAYOUT_SHIFT_LIMIT or result.stale_heights or too_wide:
+                if (layout_shift(result.layout_shifts) >= LAYOUT_SHIFT_LIMIT or result.unfocusable_scrollers
+                        or result.axe_at_load or too_wide):
                     result.screenshot = screenshot(tab, page, "phone")
             finally:
                 tab.close()

@@ -16,22 +16,7 @@ from site_server import SUBPATH
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # the tests run as root in CI
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
 SCHEMES = {"light": "default", "dark": "slate"}
-# Blocks skip rendering while off screen (content-visibility in site.css); a reader
-# scrolling sees them drawn, but a full-page capture would not.
-RENDER_ALL = "* { content-visibility: visible !important; }"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -89,8 +74,9 @@ class Audit:
     requested_paths: list[str] = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # what PAGE_FACTS found
     layout_shifts: list[dict] = field(default_factory=list)  # what LAYOUT_SHIFTS found
-    stale_heights: list[dict] = field(default_factory=list)  # what STALE_HEIGHTS found
-    axe: list[dict] = field(default_factory=list)  # axe-core violations
+    unfocusable_scrollers: list[str] = field(default_factory=list)  # what UNFOCUSABLE_SCROLLERS found
+    axe_at_load: list[dict] = field(default_factory=list)  # axe-core violations, page as loaded
+    axe_after_reading: list[dict] = field(default_factory=list)  # and after scrolling through it
     screenshot: str = ""
 
     def where(self) -> str:
@@ -101,30 +87,22 @@ class Audit:
 # Everything about a loaded page that the tests check, read in one evaluation.
 PAGE_FACTS = r"""
 async () => {
-  // Load every image now (lazy ones included) and wait for each to finish.
-  const images = [...document.querySelectorAll("img")];
-  for (const img of images) img.loading = "eager";
-  window.scrollTo(0, document.body.scrollHeight);
-  await Promise.all(images.map(img => img.complete ? null :
-    new Promise(done => { img.addEventListener("load", done); img.addEventListener("error", done);
-                          setTimeout(done, 5000); })));
-  // Scroll through the page a screen at a time, as a reader does: Material mounts a code
-  // block (adds its copy button) when it comes into view (feature content.lazy), and
-  // blocks that skip rendering off screen (site.css) are drawn as they come near.
-  // Two animation frames, or 250 ms if the browser stops drawing (a hidden tab): the walk
-  // must never hang a test.
+  // Scroll through the page a screen at a time, as a reader does, then back to the top.
+  // Two animation frames a screen, or 250 ms if the browser stops drawing (a hidden tab):
+  // the walk must never hang a test.
   const frame = () => new Promise(done => { requestAnimationFrame(() => requestAnimationFrame(done));
                                             setTimeout(done, 250); });
   for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
     window.scrollTo(0, y);
     await frame();
   }
-  const blocks = [...document.querySelectorAll(".md-content pre > code")];
-  const mounted = () => blocks.every(code => code.closest(".jp-InputArea") ||
-    code.parentElement.querySelector('button[data-md-type="copy"], .md-clipboard'));
-  for (let waited = 0; !mounted() && waited < 3000; waited += 100)
-    await new Promise(done => setTimeout(done, 100));
   window.scrollTo(0, 0);
+  await frame();
+  // Every image has finished loading or failed (or five seconds have passed).
+  const images = [...document.querySelectorAll("img")];
+  await Promise.all(images.map(img => img.complete ? null :
+    new Promise(done => { img.addEventListener("load", done); img.addEventListener("error", done);
+                          setTimeout(done, 5000); })));
 
   const content = document.querySelector(".md-content") || document.body;
   const visible = el => el.checkVisibility({visibilityProperty: true, opacityProperty: false});
@@ -176,8 +154,7 @@ async () => {
     }).map(t => t.innerText.slice(0, 80)),
     wide_images: images.filter(visible).filter(img => img.getBoundingClientRect().width > articleWidth + 1)
       .map(img => img.src),
-    // Every colour code text is drawn in, with the block's background (axe's contrast
-    // check skips the thousands of highlighted tokens: it would take seconds a page).
+    // Every colour code text is drawn in, with the block's background.
     code_colours: (() => {
       const seen = new Map();
       const backdrop = el => {
@@ -220,8 +197,7 @@ LAYOUT_SHIFTS = r"""
 """
 # The layout shift a page may show while it loads, summed as Lighthouse's CLS sums it.
 # Material's script wraps each table in a scrolling box once it runs, which moves what
-# follows a table by a few pixels on a wide screen: up to 0.001 measured here. Blocks
-# that skipped rendering on the first screen moved whole paragraphs (0.095 on a phone).
+# follows a table by a few pixels on a wide screen: up to 0.001 measured here.
 # Lighthouse calls a CLS under 0.1 good; this allows a twentieth of that.
 LAYOUT_SHIFT_LIMIT = 0.005
 
@@ -230,29 +206,16 @@ def layout_shift(shifts: list[dict]) -> float:
     return sum(shift["value"] for shift in shifts)
 
 
-# Blocks that skip rendering while off screen (content-visibility: auto in site.css) and
-# hold a height that is neither their estimate nor their real one: a block drawn while
-# the page was still arriving, half there, and skipped since (site.js draws such a block
-# again). It misleads the scrollbar and anything that asks where its content is:
-# Lighthouse's axe found a notebook cell of 271 px holding 22, one copy button on top of
-# the next. Each block is measured alone, drawn (blocks inside it keep their state), then
-# let be.
-STALE_HEIGHTS = r"""
-() => [...document.querySelectorAll("body *")].filter(block =>
-  getComputedStyle(block).contentVisibility === "auto" && block.checkVisibility({contentVisibilityAuto: true})
-).map(block => {
-  const style = getComputedStyle(block);
-  const estimate = parseFloat(style.containIntrinsicHeight.split(" ").pop()) +
-    ["paddingTop", "paddingBottom", "borderTopWidth", "borderBottomWidth"].reduce(
-      (sum, side) => sum + parseFloat(style[side]), 0);
-  const held = block.getBoundingClientRect().height;
-  block.style.setProperty("content-visibility", "visible", "important");
-  const real = block.getBoundingClientRect().height;
-  block.style.removeProperty("content-visibility");
-  const name = `${block.nodeName.toLowerCase()}.${String(block.className).split(" ")[0]}`;
-  return {block: `${name} "${block.textContent.trim().slice(0, 30)}"`,
-          held: Math.round(held), estimate: Math.round(estimate), real: Math.round(real)};
-}).filter(b => Math.abs(b.held - b.estimate) > 1 && Math.abs(b.held - b.real) > 1)
+# Boxes that scroll sideways but do not take the keyboard focus: a keyboard user cannot
+# scroll them (WCAG 2.1.1; axe's scrollable-region-focusable). Read on the page as loaded,
+# before any scrolling: a box must be reachable without first being scrolled into view.
+UNFOCUSABLE_SCROLLERS = r"""
+() => [...document.querySelectorAll("body *")].filter(box => {
+  const overflow = getComputedStyle(box).overflowX;
+  return (overflow === "auto" || overflow === "scroll") && box.scrollWidth > box.clientWidth
+    && box.checkVisibility() && box.tabIndex < 0;
+}).map(box => `${box.nodeName.toLowerCase()}.${String(box.className).split(" ").join(".")} ` +
+              `"${box.textContent.trim().slice(0, 40)}" (${box.scrollWidth} px in ${box.clientWidth})`)
 """
 
 
@@ -270,17 +233,15 @@ OVERFLOWING = r"""
                                                        ? "." + el.className.split(" ").join(".") : ""))
 """
 
-AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# axe-core with all its rules on the whole page (violations only).
 AXE_RUN = """
-async (onlyColourRules) => {
-  const options = {resultTypes: ["violations"]};
-  if (onlyColourRules) options.runOnly = %s;
-  const result = await axe.run({exclude: [[".highlight code"], [".highlight-ipynb pre"]]}, options);
+async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.length, targets: v.nodes.slice(0, 4).map(n => n.target.join(" ")),
     summary: (v.nodes[0] && v.nodes[0].failureSummary || "").slice(0, 300)}));
 }
-""" % AXE_COLOUR_RULES
+"""
 
 
 def axe_script() -> str:
@@ -323,7 +284,9 @@ def problems(result: Audit) -> bool:
         or result.failed_requests
         or result.foreign_requests
         or result.escaping_requests
-        or result.axe
+        or result.axe_at_load
+        or result.axe_after_reading
+        or result.unfocusable_scrollers
         or result.scheme != SCHEMES[result.theme]
         or any(not img["width"] or not img["alt"] for img in facts["images"])
         or facts["arithmatex_left"]
@@ -334,7 +297,6 @@ def problems(result: Audit) -> bool:
         or raw_tex(facts["prose"])
         or low_contrast_code(facts)
         or layout_shift(result.layout_shifts) >= LAYOUT_SHIFT_LIMIT
-        or result.stale_heights
     )
 
 
@@ -342,7 +304,6 @@ def screenshot(tab, page: str, theme: str, suffix: str = "") -> str:
     ARTIFACTS.mkdir(exist_ok=True)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", page_id(page)) + f"-{theme}{suffix}.png"
     path = ARTIFACTS / name
-    tab.add_style_tag(content=RENDER_ALL)
     tab.screenshot(path=str(path), full_page=True)
     return str(path.relative_to(ROOT))
 

@@ -9,6 +9,9 @@ assert that ordinary pages never make such a request.
 
 With ``compress=True`` text files are sent gzip-compressed with a 10-minute cache
 lifetime, as GitHub Pages sends them (the Lighthouse script measures with this).
+
+Also the browser that opens it: Debian's Chromium (never a downloaded one) and its
+arguments. Used by the browser tests, the link test and ``scripts/``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SUBPATH = "/activation-functions/"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the tests run as root in CI
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/x-ipynb+json")
 
 

@@ -4,7 +4,7 @@ Activation functions and a small numpy network
 
 The activation functions this site measures, each with its derivative, written in
 plain numpy, plus the few lines of a fully connected network (initialisation,
-forward pass, backward pass) that the experiments need for the functions
+forward pass, backward pass, Adam) that the experiments need for the functions
 scikit-learn's ``MLPRegressor`` does not offer. Other examples import this file;
 run on its own, it checks every derivative against finite differences.
 """
@@ -73,6 +73,11 @@ def d_prelu(z, slope=PRELU_SLOPE):
     return d_leaky_relu(z, slope)
 
 
+def d_prelu_slope(z):
+    """d prelu(z, a) / d a, the same for every slope a: 0 where z > 0, z where z <= 0."""
+    return np.minimum(z, 0)
+
+
 def elu(z, alpha=ELU_ALPHA):
     return np.where(z > 0, z, alpha * np.expm1(np.minimum(z, 0)))
 
@@ -120,7 +125,7 @@ ELEMENTWISE = {
 # A fully connected network
 # -------------------------
 #
-# Weights, forward pass, backward pass.
+# Weights, forward pass, backward pass, and the Adam optimiser.
 
 
 def init_network(layer_sizes, rng, init="glorot", gain=1.0):
@@ -144,36 +149,87 @@ def init_network(layer_sizes, rng, init="glorot", gain=1.0):
     return weights, biases
 
 
-def forward(X, weights, biases, activation):
+def _check_slopes(activation, slopes):
+    if slopes is not None and activation != "prelu":
+        raise ValueError(f"learned slopes need activation='prelu', not {activation!r}")
+
+
+def forward(X, weights, biases, activation, slopes=None):
     """Hidden layers use ``activation``; the output layer is linear.
 
     Returns the pre-activations ``zs`` and activations ``activations`` of every
     layer (``activations[0]`` is the input), as backpropagation needs them.
+    ``slopes``: PReLU's learned negative slopes, one number (per layer) or one array
+    (per unit) for each hidden layer; only with ``activation="prelu"``.
     """
+    _check_slopes(activation, slopes)
     f, _ = ELEMENTWISE[activation]
     activations, zs = [X], []
     for i, (w, b) in enumerate(zip(weights, biases)):
         z = activations[-1] @ w + b
         zs.append(z)
-        activations.append(z if i == len(weights) - 1 else f(z))
+        if i == len(weights) - 1:
+            activations.append(z)
+        else:
+            activations.append(f(z) if slopes is None else prelu(z, slopes[i]))
     return zs, activations
 
 
-def backward(zs, activations, weights, output_gradient, activation):
+def backward(zs, activations, weights, output_gradient, activation, slopes=None):
     """Gradients of the loss with respect to every weight matrix and bias vector.
 
     ``output_gradient`` is dLoss/d(output). Returns ``(weight_grads, bias_grads)``,
-    first layer first.
+    first layer first; with PReLU's learned ``slopes`` (as in ``forward``),
+    ``(weight_grads, bias_grads, slope_grads)``.
     """
+    _check_slopes(activation, slopes)
     _, df = ELEMENTWISE[activation]
     delta = output_gradient
-    weight_grads, bias_grads = [], []
+    weight_grads, bias_grads, slope_grads = [], [], []
     for i in reversed(range(len(weights))):
         weight_grads.append(activations[i].T @ delta)
         bias_grads.append(delta.sum(axis=0))
         if i > 0:
-            delta = (delta @ weights[i].T) * df(zs[i - 1])
-    return weight_grads[::-1], bias_grads[::-1]
+            upstream = delta @ weights[i].T  # dLoss/dh for hidden layer i
+            if slopes is None:
+                delta = upstream * df(zs[i - 1])
+            else:  # dLoss/da: dLoss/dh * dh/da, summed over the inputs (and units sharing a)
+                per_value = upstream * d_prelu_slope(zs[i - 1])
+                slope_grads.append(per_value.sum(axis=0) if np.ndim(slopes[i - 1]) else per_value.sum())
+                delta = upstream * d_prelu(zs[i - 1], slopes[i - 1])
+    if slopes is None:
+        return weight_grads[::-1], bias_grads[::-1]
+    return weight_grads[::-1], bias_grads[::-1], slope_grads[::-1]
+
+
+class Adam:
+    """Adam (Kingma & Ba, 2015) with scikit-learn's constants, updating ``params`` in place.
+
+    ``step(grads)`` takes one gradient per parameter array, in the same order. The
+    moments live in one flat vector, so a step costs a few array operations however
+    many layers there are.
+    """
+
+    def __init__(self, params, learning_rate, beta1=0.9, beta2=0.999, epsilon=1e-8):
+        self.params, self.learning_rate = params, learning_rate
+        self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
+        self.ends = np.cumsum([p.size for p in params])[:-1]
+        self.first = np.zeros(sum(p.size for p in params))  # running mean of the gradient
+        self.second = np.zeros_like(self.first)  # ... and of its square
+        self.steps = 0
+
+    def step(self, grads):
+        g = np.concatenate([np.ravel(grad) for grad in grads])
+        self.steps += 1
+        self.first *= self.beta1
+        self.first += (1 - self.beta1) * g
+        self.second *= self.beta2
+        self.second += (1 - self.beta2) * g * g
+        m_hat = self.first / (1 - self.beta1**self.steps)
+        v_hat = self.second / (1 - self.beta2**self.steps)
+        update = self.learning_rate * m_hat / (np.sqrt(v_hat) + self.epsilon)
+        for p, u in zip(self.params, np.split(update, self.ends)):
+            p -= u.reshape(p.shape)
 
 
 # %%
@@ -229,5 +285,10 @@ if __name__ == "__main__":
     for name, (f, df) in ELEMENTWISE.items():
         numeric = (f(z + STEP) - f(z - STEP)) / (2 * STEP)
         derivative_errors[name] = float(np.max(np.abs(numeric - df(z))))
+    # PReLU's derivative with respect to its learned slope a, at three slopes
+    derivative_errors["dprelu/da"] = max(
+        float(np.max(np.abs((prelu(z, a + STEP) - prelu(z, a - STEP)) / (2 * STEP) - d_prelu_slope(z))))
+        for a in (-0.5, 0.25, 1.5)
+    )
     for name, error in derivative_errors.items():
         print(f"{name:>10}: max |analytic - finite difference| = {error:.1e}")

@@ -12,7 +12,11 @@ still receive a gradient, and whether they come back when training continues.
 """
 
 # %%
-# The same task as the ReLU experiment: 500 points, y = sin(πx₁) + x₂² + x₃x₄ + noise.
+# The task
+# --------
+#
+# The same as the ReLU experiment's: 500 points, y = sin(πx₁) + x₂² + x₃x₄ + noise,
+# so that the numpy network's results can be set beside scikit-learn's.
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -36,7 +40,11 @@ y = ((y - y.mean()) / y.std()).reshape(-1, 1)
 
 
 # %%
-# Training: mini-batch Adam on half the mean squared error, written out.
+# Training, written out
+# ---------------------
+#
+# Mini-batch Adam on half the mean squared error, the algorithm of scikit-learn's
+# MLPRegressor, which offers neither Leaky ReLU nor ELU.
 def train(weights, biases, activation, learning_rate, epochs, rng):
     """Train in place; return False if the weights stopped being finite."""
     params = weights + biases
@@ -73,6 +81,9 @@ def r2(weights, biases, activation):
 
 
 # %%
+# Train every combination
+# -----------------------
+#
 # Every activation, learning rate and seed, from the same initial weights and with
 # the same mini-batches. A run whose weights overflow counts as entirely stuck.
 networks = {}
@@ -116,8 +127,11 @@ for a in ACTIVATIONS:
     print(f"training R² ({a}):", [f"{r['r2_mean']:.2f}" for r in negative[a]])
 
 # %%
-# Negative-region share against the learning rate, per activation (second layer,
-# where it is largest).
+# Stuck units against the learning rate
+# -------------------------------------
+#
+# The share of units on the negative side, per activation, in the second layer,
+# where it is largest.
 fig, ax = plt.subplots(figsize=(8, 4))
 styles = {
     "relu": ("tab:blue", "-", "o"),
@@ -138,10 +152,18 @@ ax.set_ylabel("share of layer-2 units negative on every input")
 ax.set_title(f"Units stuck on the negative side after {EPOCHS} epochs (mean ± sd)")
 ax.legend()
 
+figure_series = {  # for the alt text: one share per learning rate
+    a: ", ".join(f"{r['layer2_mean']:.0%}" for r in negative[a][:-1]) + f" and {negative[a][-1]['layer2_mean']:.0%}"
+    for a in ACTIVATIONS
+}
+
 # %%
-# Do those units still get a gradient? For the networks trained at learning rate 0.1,
-# the full-batch gradient norm of each unit's incoming weights and bias, for units in
-# the negative region and for the others.
+# Do stuck units still get a gradient?
+# ------------------------------------
+#
+# For the networks trained at learning rate 0.1, the full-batch gradient norm of
+# each unit's incoming weights and bias, for units in the negative region and for
+# the others.
 PROBE_RATE = 0.1
 gradients = {}
 for activation in ACTIVATIONS:
@@ -170,9 +192,12 @@ for activation in ACTIVATIONS:
           f"other units' median {g['live_median']:.2g}")
 
 # %%
-# Do they come back? Continue training the learning-rate-0.1 networks for 50 epochs
-# at learning rate 0.001 (a fresh Adam state) and count the units that left the
-# negative region, i.e. became positive for at least one input.
+# Do they come back?
+# ------------------
+#
+# Continue training the learning-rate-0.1 networks for 50 epochs at learning rate
+# 0.001 (a fresh Adam state) and count the units that left the negative region,
+# i.e. became positive for at least one input.
 CONTINUE_EPOCHS = 50
 CONTINUE_RATE = 0.001
 revival = {}
@@ -202,10 +227,13 @@ revival_table = [
 ]
 
 # %%
-# Verdicts, from the measurements above. A unit "dies" when it stops receiving
-# gradient; an alternative "keeps fewer units stuck" at a learning rate if its share
-# of negative-side units is below half of ReLU's there. We compare at every rate
-# where ReLU has at least 20% of its units stuck.
+# Verdicts
+# --------
+#
+# A unit "dies" when it stops receiving gradient; an alternative "keeps fewer units
+# stuck" at a learning rate if its share of negative-side units is below half of
+# ReLU's there. We compare at every rate where ReLU has at least 20% of its units
+# stuck.
 FEWER = 0.5
 RELU_STUCK = 0.2
 
@@ -213,6 +241,9 @@ stuck_shares = {
     a: [float(np.mean(r["layer1"] + r["layer2"])) for r in negative[a]] for a in ACTIVATIONS
 }
 compared = [i for i, share in enumerate(stuck_shares["relu"]) if share >= RELU_STUCK]
+# how close Leaky ReLU stays to ReLU, and the most any function has stuck at the smallest rate
+leaky_relu_stuck_gap = max(abs(l - r) for l, r in zip(stuck_shares["leaky_relu"], stuck_shares["relu"]))
+stuck_at_smallest_rate = max(stuck_shares[a][0] for a in ACTIVATIONS)
 
 
 def fewer_stuck(activation):

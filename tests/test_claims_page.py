@@ -20,12 +20,14 @@ from project_paths import ROOT
 
 VERDICT = re.compile(r'\{%\s*verdict\s+"([^"]+)"\s+(\w+)(\s+cited)?\s*%\}')
 VALUE_AS_VERDICT = re.compile(r'\{%\s*value\s+"[^"]+"\s+verdicts\.\w+')
-PINNED_BY = re.compile(r"pinned by `(test_\w+)` in `(tests/test_\w+\.py)`")
+# "pinned by `test_a` in `tests/x.py`", or several: "`test_a` and `test_b` in `tests/x.py`".
+TEST_OR_FILE = re.compile(r"`(test_\w+)`|`(tests/test_\w+\.py)`")
 PAGES = ["docs/claims.md", "docs/flow/summary.md", "docs/relu/vs-others.md"]
 WORDS = {"confirmed", "nuanced", "contradicted", "not supported in this setting", "undecided on this machine"}
 # Snippets whose verdicts rest on cited sources: shown with `cited`, and only they are.
 CITED_SNIPPETS = {"library_defaults.py"}
 ARTICLE_PART, SITE_PART = "## The article's claims", "## The site's own claims"
+VERDICT_COLUMN = "| Verdict |"
 CELL = re.compile(r'^\d+\. (?P<row>[A-Z][\w ]*?), \*(?P<column>[^*\n]+)\*: \*"(?P<cell>[^\n]+?)"\*')
 QUOTE = re.compile(r'\*"(.+?)"\*')
 ICONS = {":material-check-circle:{ .mark-yes }": "✅", ":material-close-circle:{ .mark-no }": "❌"}
@@ -81,6 +83,21 @@ def quotes(item: str) -> list[str]:
     return QUOTE.findall(item.split("\n")[0])
 
 
+def pinned_tests(item: str) -> list[tuple[str, str]]:
+    """(test name, test file) for each test an item says pins it; each name takes the next file."""
+    if "pinned by " not in item:
+        return []
+    found, names = [], []
+    for match in TEST_OR_FILE.finditer(item.split("pinned by ", 1)[1]):
+        if match[1]:
+            names.append(match[1])
+        else:
+            found += [(name, match[2]) for name in names]
+            names = []
+    assert not names, f"tests named without their file: {names}"
+    return found
+
+
 def item_id(item: str) -> str:
     return item.split(".")[0]
 
@@ -108,7 +125,7 @@ def test_each_claim_has_a_verdict_evidence_and_an_existing_test_that_pins_it(ite
     assert "[Evidence](" in item
     for snippet, _, _ in verdicts:
         assert f"[`{snippet}`](" in item, f"the item names and links {snippet}"
-    pinned = PINNED_BY.findall(item)
+    pinned = pinned_tests(item)
     assert pinned, "no test named"
     sources = []
     for name, path in pinned:
@@ -141,6 +158,31 @@ def test_every_verdict_on_the_page_is_a_badge_pinned_by_some_test(page, results)
         assert value in WORDS, f"{snippet} verdicts.{key} = {value!r}"
         pinning = [name for name, source in TESTS.items() if mentions(source, key) and "verdicts" in source]
         assert pinning, f"no test pins {snippet} verdicts.{key}"
+
+
+@pytest.mark.parametrize("page", PAGES[1:])
+def test_every_row_of_a_verdict_table_ends_in_a_badge(page):
+    """A verdict in a table is a badge, never a word typed into the cell."""
+    rows = 0
+    in_table = False
+    for line in (ROOT / page).read_text(encoding="utf-8").splitlines():
+        if line.startswith("|") and line.rstrip().endswith(VERDICT_COLUMN):
+            in_table = True
+        elif in_table and line.startswith("|") and not line.startswith("|---"):
+            last_cell = line.rstrip().rstrip("|").rsplit("|", 1)[1]
+            assert VERDICT.search(last_cell), f"{page}: a row without a verdict badge: {line[:80]}"
+            rows += 1
+        elif not line.startswith("|"):
+            in_table = False
+    assert rows, f"{page} has no verdict table"
+
+
+def test_the_pinned_by_parser_reads_one_or_several_tests():
+    assert pinned_tests("pinned by `test_a` in `tests/test_x.py`.") == [("test_a", "tests/test_x.py")]
+    assert pinned_tests("pinned by `test_a` and\n `test_b` in `tests/test_x.py` and `test_c` in `tests/test_y.py`.") == [
+        ("test_a", "tests/test_x.py"), ("test_b", "tests/test_x.py"), ("test_c", "tests/test_y.py")]
+    with pytest.raises(AssertionError):
+        pinned_tests("pinned by `test_a`.")
 
 
 def test_the_article_part_quotes_the_articles_words_in_its_order():

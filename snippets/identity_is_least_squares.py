@@ -11,7 +11,7 @@ reproduce ``predict()``, and compare the network with ordinary least squares.
 
 # %%
 # Fit Model B at the article's settings, and the least-squares line
-# ----------------------------------------------------------------
+# -----------------------------------------------------------------
 #
 # The article's settings as in the previous example: batches of 32, learning rate
 # 0.001, exactly 100 epochs. The least-squares line is the best any straight line can do.

@@ -6,6 +6,7 @@ New snippets are picked up without editing this file.
 from __future__ import annotations
 
 import ast
+import re
 import os
 import subprocess
 import sys
@@ -97,3 +98,16 @@ def test_estimators_get_keyword_arguments_only(snippet):
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")).startswith("MLP"):
             assert not node.args, f"line {node.lineno}: pass every MLP argument by keyword"
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=ids)
+def test_every_cell_opens_with_a_heading(snippet):
+    """As in scikit-learn's gallery: a heading names the step, and an excerpt is picked by it."""
+    lines = snippet.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("# %%"):
+            heading, underline = (lines[number:number + 2] + ["", ""])[:2]
+            assert heading.startswith("# ") and heading[2:].strip(), f"line {number}: a cell opens with '# Heading'"
+            assert re.fullmatch(r"# -+", underline) and len(underline) >= len(heading), (
+                f"line {number + 2}: underline the heading with dashes as long as it"
+            )

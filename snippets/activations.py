@@ -1,3 +1,10 @@
+# /// script
+# requires-python = ">=3.11"
+# dependencies = [
+#   "numpy==2.4.6",
+# ]
+# ///
+
 """
 Activation functions and a small numpy network
 ==============================================

@@ -1,3 +1,11 @@
+# /// script
+# requires-python = ">=3.11"
+# dependencies = [
+#   "matplotlib==3.11.2",
+#   "numpy==2.4.6",
+# ]
+# ///
+
 """
 Born dead: deep, narrow ReLU networks at initialisation
 =======================================================

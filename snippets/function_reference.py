@@ -1,3 +1,11 @@
+# /// script
+# requires-python = ">=3.11"
+# dependencies = [
+#   "matplotlib==3.11.2",
+#   "numpy==2.4.6",
+# ]
+# ///
+
 """
 Every activation function, its derivative, range and mean, measured
 ===================================================================

@@ -1,3 +1,11 @@
+# /// script
+# requires-python = ">=3.11"
+# dependencies = [
+#   "numpy==2.4.6",
+#   "scikit-learn==1.9.1",
+# ]
+# ///
+
 """
 What practice uses: scikit-learn's defaults and standard architectures
 ======================================================================

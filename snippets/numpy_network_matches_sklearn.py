@@ -1,3 +1,11 @@
+# /// script
+# requires-python = ">=3.11"
+# dependencies = [
+#   "numpy==2.4.6",
+#   "scikit-learn==1.9.1",
+# ]
+# ///
+
 """
 The numpy network computes what scikit-learn's MLPRegressor computes
 =====================================================================

@@ -152,26 +152,21 @@ figure_alt = {
     for d in DEPTHS
     for s in WEIGHT_SCALES
 }
-runs_table = [
-    {
-        "activation": NAMES[f],
-        "hidden layers": str(d),
-        "weight scale": f"× {s}",
-        "loss after epoch 1": f"{runs[run_key(f, d, s)]['loss_curve'][0]:.3g}",
-        "final loss": "–" if runs[run_key(f, d, s)]["overflowed_at"] else f"{runs[run_key(f, d, s)]['loss_curve'][-1]:.3g}",
-        "outcome": outcome(runs[run_key(f, d, s)]),
-        "training accuracy": "–" if runs[run_key(f, d, s)]["overflowed_at"]
-        else f"{runs[run_key(f, d, s)]['train_accuracy']:.3f}",
-        "test accuracy": "–" if runs[run_key(f, d, s)]["overflowed_at"]
-        else f"{runs[run_key(f, d, s)]['test_accuracy']:.3f}",
-        "gradient, first / output layer": " / ".join(
-            f"{g:.2g}" for g in runs[run_key(f, d, s)]["layer_gradients"][:: max(d, 1)]
-        ),
+
+
+def table_row(f, d, s):
+    run = runs[run_key(f, d, s)]
+    done = not run["overflowed_at"]
+    return {
+        "run": f"{NAMES[f]}, {d} layer{'s' if d > 1 else ''}, × {s}",
+        "final loss": f"{run['loss_curve'][-1]:.3g}" if done else "–",
+        "outcome": outcome(run) if done else f"overflowed (epoch {run['overflowed_at']})",
+        "accuracy, train / test": f"{run['train_accuracy']:.3f} / {run['test_accuracy']:.3f}" if done else "–",
+        "‖∂L/∂W‖, first / output": f"{run['layer_gradients'][0]:.2g} / {run['layer_gradients'][-1]:.2g}",
     }
-    for f in ACTIVATIONS
-    for d in DEPTHS
-    for s in WEIGHT_SCALES
-]
+
+
+runs_table = [table_row(f, d, s) for f in ACTIVATIONS for d in DEPTHS for s in WEIGHT_SCALES]
 for row in runs_table:
     print(" | ".join(row.values()))
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 import cells
+import take_home
 from layout import EXAMPLES_DIR, SNIPPET_DIR
 
 DIRECTIVE = re.compile(r"^(\s*)\{%\s*(snippet|figure|table|output)\s+(.*?)\s*%\}\s*$")
@@ -196,10 +197,11 @@ def render_snippet(args: list[str], runs: dict, page_path: str) -> str:
         f'{fence}python title="{run.name}"\n{source.rstrip()}\n{fence}\n\n</details>\n'
     )
     versions = ", ".join(f"{lib} {ver}" for lib, ver in run.versions.items())
+    needs = take_home.note(run, runs, link)  # a script that imports activations.py runs only beside it
     parts.append(
         f'<p class="snippet-meta" markdown="span">Ran in {run.seconds:.1f} s with {versions}. '
         f"[Executed notebook]({link(run.path.stem + '.ipynb')}) · "
-        f"[Download `{run.name}`]({link(run.name)})</p>\n"
+        f"[Download `{run.name}`]({link(run.name)}){' · ' + needs if needs else ''}</p>\n"
     )
     return "\n".join(parts)
 

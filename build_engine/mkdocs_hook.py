@@ -3,8 +3,9 @@
 * ``on_config``: a fresh :class:`Build` for this build (``mkdocs serve`` makes one per
   rebuild), kept in the config that MkDocs hands to every later event.
 * ``on_files``: run every snippet (:mod:`snippet_runner`: parallel, cached by content),
-  add the example files and gallery page (:mod:`gallery`), and read the alt text of every
-  figure from the chapters' ``{% figure %}`` directives (:mod:`directives`).
+  add the example files (:mod:`gallery`), read the alt text of every figure from the
+  chapters' ``{% figure %}`` directives (:mod:`directives`), then add the gallery page,
+  which groups the examples by the chapters that place them (:mod:`gallery`).
 * ``on_page_markdown``: render a page's directives (:mod:`directives`).
 * ``on_page_content``: math as MathML (:mod:`mathml`).
 * ``on_post_page``: finish each executed-notebook page (:mod:`notebook_pages`).
@@ -83,7 +84,6 @@ def on_files(files: Files, config) -> Files:
             files.append(File(uri, src_dir=str(staging), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
         else:
             files.append(File.generated(config, uri, abs_src_path=str(path)))
-    files.append(File.generated(config, f"{EXAMPLES_DIR}/index.md", content=gallery.gallery_markdown(build.runs)))
 
     # Every alt text before any page is rendered: a notebook page may be written first.
     pages = []
@@ -108,6 +108,8 @@ def on_files(files: Files, config) -> Files:
             )
     if missing:
         raise PluginError("\n".join(missing))
+    gallery_page = gallery.gallery_markdown(build.runs, config["nav"], pages, build.figure_alts)
+    files.append(File.generated(config, f"{EXAMPLES_DIR}/index.md", content=gallery_page))
     return files
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,6 +18,7 @@ import pytest
 import directives
 import notebook_pages
 import snippet_runner
+import take_home
 from project_paths import ROOT
 
 HOOK = ROOT / "build_engine" / "mkdocs_hook.py"
@@ -208,9 +211,10 @@ def test_outputs_are_byte_stable(tmp_path):
     outputs = []
     for _ in range(2):
         run = snippet_runner.run_snippets(snippets, project / ".cache", project, force=True, log=lambda _: None)["a.py"]
-        outputs.append([run.figures[0].read_bytes(), run.notebook.read_bytes()])
+        outputs.append([run.figures[0].read_bytes(), run.notebook.read_bytes(), (run.out_dir / "thumbnail.png").read_bytes()])
     assert outputs[0] == outputs[1]
     assert b"<dc:date>" not in outputs[0][0], "no date in the SVG metadata"
+    assert b"tEXt" not in outputs[0][2] and b"matplotlib" not in outputs[0][2], "no software tag in the thumbnail"
 
 
 VERDICT_SNIPPET = FIGURE_SNIPPET.replace(
@@ -337,6 +341,85 @@ def test_a_finished_notebook_page_is_reused_until_the_page_its_alts_or_a_linked_
     (site / "assets" / "theme.css").write_text("a{color:var(--b)}")
     finish(page.replace("--b:blue", "--b:green"), ["a steeper line"])
     assert len(cuts) == 4, "the alt text, the page and a linked stylesheet are each part of the key"
+
+
+# --- the example gallery and what a reader takes home -------------------------------------
+
+PEP_723 = '# /// script\n# requires-python = ">=3.11"\n# dependencies = [\n#   "matplotlib==3.11.2",\n# ]\n# ///\n\n'
+HELPED_SNIPPET = PEP_723 + FIGURE_SNIPPET.format(slope=3).replace("SLOPE = 3", "from helper import SLOPE")
+HELPER = '"""\nHelper\n======\n\nA constant.\n"""\n\n# %%\n# The slope\nSLOPE = 3\n'
+PRINTS = '"""\nPrints\n======\n\nNo figure.\n"""\n\n# %%\n# Print it\nprint("no figure")\n'
+GALLERY_NAV = 'nav:\n  - "The chapter": chapter.md\n  - Home: index.md\n  - Example gallery: examples/index.md\n'
+
+
+@pytest.fixture(scope="module")
+def gallery_site(tmp_path_factory) -> Path:
+    """A built project whose navigation lists chapter.md before index.md: b.py (it imports
+    helper.py and starts with a PEP 723 block) and a.py are placed in chapter.md, a.py
+    again in index.md; helper.py and c.py (no figure) in no page."""
+    chapter = (
+        '# The chapter\n\n{% snippet "b.py" cells="Plot a line" %}\n\n{% figure "b.py" 1 alt="a steeper line" %}\n\n'
+        '{% snippet "a.py" %}\n'
+    )
+    project = make_project(
+        tmp_path_factory.mktemp("gallery"),
+        {"a.py": FIGURE_SNIPPET.format(slope=2), "b.py": HELPED_SNIPPET, "helper.py": HELPER, "c.py": PRINTS},
+        '# Home\n\n{% figure "a.py" 1 alt="a line" %}\n',
+    )
+    (project / "docs" / "chapter.md").write_text(chapter)
+    with (project / "mkdocs.yml").open("a") as config:
+        config.write(GALLERY_NAV)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_the_gallery_shows_cards_grouped_by_chapter_in_navigation_order(gallery_site):
+    gallery = (gallery_site / "site" / "examples" / "index.html").read_text()
+    groups = re.findall(r"<h2 [^>]*>(.*?)</h2>\s*(.*?)</div>", gallery, re.S)
+    assert [re.sub(r"<[^>]+>", "", heading) for heading, _ in groups] == ["The chapter", "Not shown in a chapter"]
+    assert '<a href="../chapter/">The chapter</a>' in groups[0][0], "the heading links to its chapter"
+    cards = [re.findall(r'<a class="gallery-title" href="(\w+)/">', body) for _, body in groups]
+    assert cards == [["b", "a"], ["c", "helper"]], "in the order the chapter places them; unplaced ones last"
+    for stem, alt in [("b", "a steeper line"), ("a", "a line")]:
+        assert f'<img alt="{alt}" class="gallery-thumb" height="' in gallery and f'src="{stem}/thumbnail.png"' in gallery
+        thumbnail = (gallery_site / "site" / "examples" / stem / "thumbnail.png").read_bytes()
+        assert thumbnail.startswith(b"\x89PNG") and int.from_bytes(thumbnail[16:20], "big") == 320
+    assert gallery.count('class="gallery-thumb"') == 2, "no thumbnail for a snippet without a figure"
+    assert '<a download href="c.py"><code>.py</code></a> · <a href="c/c.ipynb" download>' in gallery
+
+
+def test_an_example_that_imports_a_helper_says_so_and_offers_both_in_a_zip(gallery_site):
+    chapter = (gallery_site / "site" / "chapter" / "index.html").read_text()
+    gallery = (gallery_site / "site" / "examples" / "index.html").read_text()
+    needs = 'Needs <a href="{0}helper.py"><code>helper.py</code></a> in the same folder, or download <a href="{0}b.zip">both as a zip</a>.'
+    meta = re.findall(r'<p class="snippet-meta">(.*?)</p>', chapter)
+    assert len(meta) == 2 and meta[0].endswith(" · " + needs.format("../examples/")), "under b.py's script"
+    assert "Needs" not in meta[1], "a.py imports nothing of the project's"
+    assert gallery.count("Needs <a") == 1 and needs.format("") in gallery, "on b.py's card"
+    with zipfile.ZipFile(gallery_site / "site" / "examples" / "b.zip") as archive:
+        assert archive.namelist() == ["b/b.py", "b/helper.py"]
+        for name in ("b.py", "helper.py"):
+            assert archive.read(f"b/{name}") == (gallery_site / "snippets" / name).read_bytes()
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}, "no build time in it"
+
+
+def test_a_pep_723_block_is_in_the_script_and_download_but_in_no_cell(gallery_site):
+    chapter = (gallery_site / "site" / "chapter" / "index.html").read_text()
+    assert collapsed_script(chapter) == HELPED_SNIPPET, "copied, it runs as-is"
+    assert (gallery_site / "site" / "examples" / "b.py").read_text() == HELPED_SNIPPET
+    assert ">b.py, lines 18–25: Plot a line<" in chapter, "excerpts keep the file's line numbers"
+    notebook = json.loads((gallery_site / ".cache" / "snippets" / "b" / "b.ipynb").read_text())
+    assert not any("///" in "".join(cell["source"]) for cell in notebook["cells"])
+
+
+def test_the_zip_of_an_example_is_byte_stable(tmp_path):
+    runs = fake_runs(tmp_path, source="import helper\n")
+    (tmp_path / "helper.py").write_text("SLOPE = 3\n")
+    runs["helper.py"] = SimpleNamespace(path=tmp_path / "helper.py", name="helper.py")
+    first = take_home.zip_bytes(runs["a.py"], runs)
+    os.utime(tmp_path / "helper.py", (0, 0))
+    assert take_home.zip_bytes(runs["a.py"], runs) == first
 
 
 # --- continuous integration ---------------------------------------------------------------

@@ -54,7 +54,7 @@ def test_chapter_2_shows_the_generated_figure_table_and_code(built_site):
     assert (site / "examples" / "sine_fit" / "figure-1.svg").read_bytes() == (
         CACHE_DIR / "sine_fit" / "figure-1.svg"
     ).read_bytes()
-    assert "<th>R²</th>" in html and "<td>relu</td>" in html
+    assert "<th>R², median</th>" in html and "<td>ReLU</td>" in html
     assert "hidden_layer_sizes=HIDDEN_LAYERS" in re.sub(r"<[^>]+>", "", html), "the snippet's code"
     assert "<math" in html and "{%" not in html and "$$" not in html
 

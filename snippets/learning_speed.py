@@ -165,7 +165,7 @@ left.axhline(NEVER, color="gray", linewidth=0.8, linestyle=":")
 left.set_yticks([0, 5, 10, 15, 20, NEVER], ["0", "5", "10", "15", "20", "never"])
 left.set_ylim(-1, NEVER + 1)
 left.set_ylabel(f"epochs to {TARGET_ERROR:.0%} training error")
-left.set_xlabel("learning rate, by activation", labelpad=20)
+left.set_xlabel("learning rate, by activation", labelpad=24)
 CAP = 30  # an infinite ratio is drawn at the top
 for k, r in enumerate(RIVALS):
     values = np.minimum(speedup[r], CAP)

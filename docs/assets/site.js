@@ -6,12 +6,14 @@
   if (search) search.setAttribute("aria-label", "Search");
 
   // With navigation.indexes a section's expand toggle holds only an icon, and the section's
-  // menu is labelled by it: menus without a name, alike (axe: landmark-unique). Each is
-  // named after the section's pages (the section's title alone is also the name of the
+  // menu is labelled by it: menus without a name, alike (axe: landmark-unique). Each menu
+  // is named after the section's pages (the section's title alone is also the name of the
   // table of contents' menu under a heading of that title, as on the Claims page).
-  document.querySelectorAll(".md-nav__container > label.md-nav__link").forEach(function (toggle) {
-    if (!toggle.textContent.trim()) {
-      toggle.setAttribute("aria-label", "Pages in " + toggle.parentElement.textContent.trim().replace(/\s+/g, " "));
+  document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (menu) {
+    var toggle = document.getElementById(menu.getAttribute("aria-labelledby"));
+    if (toggle && !toggle.textContent.trim()) {
+      menu.removeAttribute("aria-labelledby");
+      menu.setAttribute("aria-label", "Pages in " + toggle.parentElement.textContent.trim().replace(/\s+/g, " "));
     }
   });
 

@@ -1,3 +1,12 @@
+# /// script
+# requires-python = ">=3.11"
+# dependencies = [
+#   "matplotlib==3.11.2",
+#   "numpy==2.4.6",
+#   "scikit-learn==1.9.1",
+# ]
+# ///
+
 """
 Is learning faster with ReLU? Updates to a fixed training error
 ===============================================================

@@ -154,12 +154,7 @@ def prelu(results):
 
 
 def _activations():
-    import sys
-
-    from project_paths import ROOT
-
-    sys.path.insert(0, str(ROOT / "snippets"))
-    import activations
+    import activations  # snippets/ is on pytest's pythonpath
 
     return activations
 

@@ -1,15 +1,12 @@
 """Section 1.2 (docs/flow/information-gate.md): every sentence that states a measurement."""
 
 import math
-import sys
 
 import numpy as np
 import pytest
 
-from project_paths import ROOT
 
-sys.path.insert(0, str(ROOT / "snippets"))
-import activations  # noqa: E402
+import activations  # noqa: E402 - snippets/ is on pytest's pythonpath
 
 
 @pytest.fixture(scope="module")

@@ -9,15 +9,13 @@ between machines (positive, finite, a share between 0 and 1).
 
 import math
 import re
-import sys
 
 import numpy as np
 import pytest
 
 from project_paths import ROOT
 
-sys.path.insert(0, str(ROOT / "snippets"))
-import activations  # noqa: E402
+import activations  # noqa: E402 - snippets/ is on pytest's pythonpath
 
 PER_VALUE = "activation_speed.py"
 IN_TRAINING = "activation_cost_in_training.py"

@@ -10,14 +10,12 @@ import ast
 import itertools
 import math
 import re
-import sys
 
 import numpy as np
 
 from project_paths import ROOT
 
-sys.path.insert(0, str(ROOT / "snippets"))
-import activations  # noqa: E402
+import activations  # noqa: E402 - snippets/ is on pytest's pythonpath
 
 DEPTH = "training_depth.py"
 SPEED = "learning_speed.py"

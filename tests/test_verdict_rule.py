@@ -3,15 +3,9 @@
 Fed every outcome: an interval wholly above, wholly below, or across the threshold.
 """
 
-import sys
-
+import activations  # snippets/ is on pytest's pythonpath
 import numpy as np
 import pytest
-
-from project_paths import ROOT
-
-sys.path.insert(0, str(ROOT / "snippets"))
-import activations  # noqa: E402
 
 
 def test_the_median_interval_uses_binomial_order_statistics():

@@ -4,15 +4,12 @@ The runs use fixed seeds, so their verdicts are pinned; each test also recompute
 verdict from the stored per-seed values by the rule in snippets/activations.py.
 """
 
-import sys
 
 import numpy as np
 import pytest
 
-from project_paths import ROOT
 
-sys.path.insert(0, str(ROOT / "snippets"))
-import activations  # noqa: E402
+import activations  # noqa: E402 - snippets/ is on pytest's pythonpath
 
 SINE = "sine_fit.py"
 LINE = "identity_is_least_squares.py"

@@ -19,9 +19,9 @@
 
   // A box that scrolls sideways must take the keyboard focus, or a keyboard cannot scroll
   // it (axe: scrollable-region-focusable). Material does this for its code blocks; these
-  // are tables, display formulas and notebook cells and outputs, checked whenever they
-  // resize (a table scrolls on a phone, not on a laptop).
-  var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset div.math, " +
+  // are tables, rows of tab labels, display formulas and notebook cells and outputs,
+  // checked whenever they resize (a table scrolls on a phone, not on a laptop).
+  var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset .tabbed-labels, .md-typeset div.math, " +
     ".jupyter-wrapper .highlight-ipynb, .jupyter-wrapper .jp-OutputArea-output pre";
   var resized = new ResizeObserver(function (entries) {
     var boxes = entries.map(function (entry) { return entry.target; });

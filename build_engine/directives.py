@@ -191,10 +191,12 @@ def render_snippet(args: list[str], runs: dict, page_path: str) -> str:
     fence = fence_for(source)
     lines = source.rstrip().count("\n") + 1
     what = "The whole script" if "cells" in options else "The script"
+    # Plain text, not highlighted: every highlighted token is an element, and the closed
+    # scripts were most of a chapter's elements. The example page shows it highlighted.
     parts.append(
         f'<details class="example snippet-script" data-search-exclude markdown>\n'
         f"<summary>{what}: <code>{run.name}</code> ({lines} lines)</summary>\n\n"
-        f'{fence}python title="{run.name}"\n{source.rstrip()}\n{fence}\n\n</details>\n'
+        f'{fence}text title="{run.name}"\n{source.rstrip()}\n{fence}\n\n</details>\n'
     )
     versions = ", ".join(f"{lib} {ver}" for lib, ver in run.versions.items())
     needs = take_home.note(run, runs, link)  # a script that imports activations.py runs only beside it

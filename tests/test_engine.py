@@ -291,12 +291,12 @@ def fake_runs(tmp_path: Path, source: str = CELLS_SOURCE, figures: int = 0, resu
 def test_an_excerpt_shows_the_chosen_cells_in_the_order_given_then_the_whole_script(tmp_path):
     runs = fake_runs(tmp_path)
     page = directives.render_page('{% snippet "a.py" cells="Score them, Fit, then score" %}\n', runs, "chapter.md")
-    titles = re.findall(r'```python title="([^"]*)"\n(.*?)\n```', page, re.S)
+    titles = re.findall(r'```(python|text) title="([^"]*)"\n(.*?)\n```', page, re.S)
     assert titles == [
-        ("a.py, line 23: Score them", "score = fit / len(data)"),
-        ("a.py, line 18: Fit, then score", "fit = sum(data)"),
-        ("a.py", CELLS_SOURCE.rstrip()),
-    ], "a heading may hold a comma; the whole script comes last"
+        ("python", "a.py, line 23: Score them", "score = fit / len(data)"),
+        ("python", "a.py, line 18: Fit, then score", "fit = sum(data)"),
+        ("text", "a.py", CELLS_SOURCE.rstrip()),
+    ], "a heading may hold a comma; the whole script comes last, as plain text (fewer elements)"
     assert page.index("<details") < page.index('title="a.py"') < page.index("</details>"), "collapsed"
     assert CELLS_SOURCE.rstrip() + "\n```" in page, "the collapsed block holds the file verbatim"
 

@@ -120,14 +120,12 @@ means = {n: {v: {k: float(np.mean(x)) for k, x in r.items()} for v, r in runs[n]
 min_train_r2 = min(min(r["train_r2"]) for n in TRAIN_SIZES for r in runs[n].values())
 runs_table = [
     {
-        "training points": str(n),
+        "points": str(n),
         "version": LABELS[v],
         "exact zeros": f"{m['zeros']:.0%}",
-        "units never above 0": f"{m['stuck_units']:.0%}",
-        "train R²": f"{m['train_r2']:.3f}",
-        "test R²": f"{m['test_r2']:.3f}",
-        "gap": f"{m['gap']:.3f}",
-        "steps to fit": f"{np.median(runs[n][v]['steps_to_fit']):.0f}",
+        "never above 0": f"{m['stuck_units']:.0%}",
+        "R² train / test (gap)": f"{m['train_r2']:.3f} / {m['test_r2']:.3f} ({m['gap']:.3f})",
+        "steps": f"{np.median(runs[n][v]['steps_to_fit']):.0f}",
     }
     for n in TRAIN_SIZES
     for v, m in means[n].items()
@@ -172,14 +170,13 @@ shift_effects = [paired(moved, at_zero, n) for moved, at_zero in SHIFTS for n in
 def comparison_rows(cells):
     return [
         {
-            "training points": str(c["n_train"]),
-            "versions compared": " vs ".join(LABELS[v] for v in c["versions"]),
-            "exact zeros": " vs ".join(f"{z:.0%}" for z in c["zeros"]),
-            "gap difference, median [95 % interval]": (
+            "points": str(c["n_train"]),
+            "compared": " vs ".join(LABELS[v] for v in c["versions"]),
+            "gap difference [95 %]": (
                 f"{c['gap_median']:+.3f} [{c['gap_interval'][0]:+.3f}, {c['gap_interval'][1]:+.3f}]"
             ),
             "smaller gap?": SHOWN[c["less_overfitting"]],
-            "steps ratio, median [95 % interval]": (
+            "steps ratio [95 %]": (
                 f"{c['step_median']:.2f} [{c['step_interval'][0]:.2f}, {c['step_interval'][1]:.2f}]"
             ),
             "fewer steps?": SHOWN[c["fewer_steps"]],

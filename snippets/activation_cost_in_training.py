@@ -237,16 +237,8 @@ print(verdicts)
 
 
 def ratio_sentence(key, subject, other, name, other_name):
-    """'<subject> took m times as long as <other> (...)', and what the rule decides."""
-    low, high = ratio_interval[key]
-    conclusion = {
-        "confirmed": f"{name} is slower than {other_name} on this machine",
-        "contradicted": f"{name} is faster than {other_name} on this machine",
-        activations.UNDECIDED: f"whether {name} is faster or slower than {other_name} is undecided on this machine",
-    }[activations.verdict((low, high), 1, claim="above")]
-    return (
-        f"{subject} took {ratio_median[key]:.3g} times as long as {other} (median of {ROUNDS} rounds, "
-        f"{CONFIDENCE:.0%} interval {low:.3g} to {high:.3g}), so {conclusion}."
+    return activations.ratio_sentence(
+        ratio_median[key], ratio_interval[key], subject, other, name, other_name, ROUNDS, CONFIDENCE
     )
 
 

@@ -279,6 +279,24 @@ def verdict(interval, threshold, claim="above"):
     return "confirmed" if holds else "contradicted" if fails else UNDECIDED
 
 
+def ratio_sentence(median, interval, subject, other, name, other_name, rounds, confidence=0.95):
+    """'<subject> took m times as long as <other> (...)', and what the rule decides of it.
+
+    For a timing ratio whose order differs between machines: the sentence says what
+    this run measured, so a page can quote it instead of typing a verdict.
+    """
+    low, high = interval
+    conclusion = {
+        "confirmed": f"{name} is slower than {other_name} on this machine",
+        "contradicted": f"{name} is faster than {other_name} on this machine",
+        UNDECIDED: f"whether {name} is faster or slower than {other_name} is undecided on this machine",
+    }[verdict((low, high), 1, claim="above")]
+    return (
+        f"{subject} took {median:.3g} times as long as {other} (median of {rounds} rounds, "
+        f"{confidence:.0%} interval {low:.3g} to {high:.3g}), so {conclusion}."
+    )
+
+
 # %%
 # Check every derivative
 # ----------------------

@@ -115,29 +115,20 @@ def card(run, runs: dict, alt: str | None) -> list[str]:
 
 
 def chapter_order(nav, pages: list[tuple[str, str, int]]) -> list[tuple[str, str]]:
-    """(path, title) of every page: the navigation's order, then pages it leaves out.
-    The title is the navigation's, else the page's first heading, else its path."""
-    listed: list[tuple[str, str | None]] = []
+    """(path, first heading) of every page: the navigation's order, then pages it leaves out."""
+    listed: list[str] = []
 
     def walk(items):
         for item in items or []:
-            if isinstance(item, str):
-                listed.append((posixpath.normpath(item), None))
-            elif isinstance(item, dict):
-                for title, value in item.items():
-                    if isinstance(value, str):
-                        listed.append((posixpath.normpath(value), title))
-                    else:
-                        walk(value)
+            for value in item.values() if isinstance(item, dict) else [item]:
+                if isinstance(value, str):
+                    listed.append(posixpath.normpath(value))
+                else:
+                    walk(value)
 
     walk(nav)
-    headings = {uri: first_heading(markdown) for uri, markdown, _ in pages}
-    order, seen = [], set()
-    for uri, title in listed + [(uri, None) for uri, _, _ in pages]:
-        if uri in headings and uri not in seen:
-            seen.add(uri)
-            order.append((uri, title or headings[uri] or uri))
-    return order
+    headings = {uri: first_heading(markdown) or uri for uri, markdown, _ in pages}
+    return [(uri, headings[uri]) for uri in dict.fromkeys(listed + list(headings)) if uri in headings]
 
 
 def first_heading(markdown: str) -> str | None:

@@ -146,7 +146,7 @@ def cold_warm_and_one_edit() -> bool:
     total = sum(times.values())
 
     with tempfile.TemporaryDirectory() as site:
-        for cache in ("snippets", "notebooks", "notebook-pages", "mkdocs-jupyter"):
+        for cache in ("snippets", "notebooks", "mkdocs-jupyter"):
             shutil.rmtree(ROOT / ".cache" / cache, ignore_errors=True)
         cold, _ = build(site)
         warm = min(build(site)[0] for _ in range(REPEATS))

@@ -29,9 +29,9 @@ from mkdocs.utils.meta import get_data
 import directives
 import gallery
 import mathml
+import notebook_pages
 import snippet_runner
-from layout import CACHE_DIR, EXAMPLES_DIR, NOTEBOOK_PAGE_CACHE, NOTEBOOK_STAGING, SNIPPET_DIR
-from notebook_pages import NotebookPages
+from layout import CACHE_DIR, EXAMPLES_DIR, NOTEBOOK_STAGING, SNIPPET_DIR
 
 STATE = "build_engine"  # the key of this build's Build in MkDocs' config
 QUIET_LOGGERS = ("mkdocs.plugins.mkdocs_jupyter", "mkdocs.mkdocs-jupyter")
@@ -44,7 +44,6 @@ class Build:
     """What one build knows, handed from event to event."""
 
     root: Path
-    notebook_pages: NotebookPages
     runs: dict[str, snippet_runner.SnippetRun] = field(default_factory=dict)
     # (snippet stem, figure number) -> the alt text the chapter placing that figure gives it
     figure_alts: dict[tuple[str, int], str] = field(default_factory=dict)
@@ -56,7 +55,7 @@ def on_config(config):
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
     root = Path(config.config_file_path).resolve().parent
-    config[STATE] = Build(root, NotebookPages(root / NOTEBOOK_PAGE_CACHE, Path(config.site_dir)))
+    config[STATE] = Build(root)
     return config
 
 
@@ -145,8 +144,8 @@ def on_post_page(output: str, page, config) -> str:
     build: Build = config[STATE]
     alts = [build.figure_alts[(stem, number)] for number in range(1, len(build.runs[f"{stem}.py"].figures) + 1)]
     try:
-        return build.notebook_pages.finish(output, page.url, stem, alts)
-    except (OSError, ValueError) as error:
+        return notebook_pages.finish(output, alts)
+    except ValueError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 

@@ -318,29 +318,26 @@ def test_figure_alt_texts_come_from_every_page_before_any_is_rendered(tmp_path):
         directives.figure_alt_texts([("d.md", '{% figure "a.py" 1 %}\n', 4)], runs)
 
 
-def test_a_finished_notebook_page_is_reused_until_the_page_its_alts_or_a_linked_file_change(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    (site / "assets").mkdir(parents=True)
-    (site / "assets" / "theme.css").write_text("a{color:var(--a)}")
-    page = (
-        '<html><head><link rel="stylesheet" href="../../assets/theme.css"><style>.jp-Cell{--a:red;--b:blue}</style>'
-        '</head><body><div class="jp-Cell"><img alt="No description has been provided for this image" src="x.svg">'
-        "</div></body></html>"
+def test_a_notebook_page_loses_jupyterlabs_css_and_copy_button_and_its_cells_become_material_code_blocks():
+    theme = '<html><head><style>:root{--md-text-font:"Roboto"}</style></head><body>'
+    page = theme + (
+        '<article class="md-content__inner"><style type="text/css">.jp-Cell{--jp-a:red}</style>'
+        '<script src=""> </script><script>(function(){ClipboardCopyElement; "clipboard-copy"})()</script>'
+        '<div class="jp-Cell" id="cell-id=cell-1"><h1 id="a">A<a class="anchor-link" href="#a">¶</a></h1>'
+        '<div class="zeroclipboard-container">\n<clipboard-copy for="cell-1"><div><span class="notice" hidden>Copied!'
+        '</span></div></clipboard-copy>\n</div>\n<div class="highlight-ipynb hl-python"><pre><span></span>'
+        '<span class="k">if</span> a &lt; b</pre></div>\n<div class="clipboard-copy-txt" id="cell-1">if a &lt; b</div>'
+        '<img alt="No description has been provided for this image" src="x.svg"></div>'
+        "<style>['pre { line-height: 125%; }']</style></article></body></html>"
     )
-    cuts = []
-    monkeypatch.setattr(notebook_pages.unused_css, "without_unused_css", lambda html, **linked: cuts.append(1) or html)
-    finish = lambda html, alts: notebook_pages.NotebookPages(tmp_path / "cache", site).finish(  # noqa: E731
-        html, "examples/a/", "a", alts
-    )
-
-    first = finish(page, ["a line"])
-    assert '<img id="figure-1" alt="a line" src="x.svg">' in first and len(cuts) == 1
-    assert finish(page, ["a line"]) == first and len(cuts) == 1, "a rebuild reuses the finished page"
-    finish(page, ["a steeper line"])
-    finish(page.replace("--b:blue", "--b:green"), ["a steeper line"])
-    (site / "assets" / "theme.css").write_text("a{color:var(--b)}")
-    finish(page.replace("--b:blue", "--b:green"), ["a steeper line"])
-    assert len(cuts) == 4, "the alt text, the page and a linked stylesheet are each part of the key"
+    assert notebook_pages.finish(page, ["a <line>"]) == theme + (
+        '<article class="md-content__inner">'
+        '<div class="jp-Cell" id="cell-1"><h1 id="a">A<a class="headerlink" href="#a">¶</a></h1>'
+        '\n<div class="highlight hl-python"><pre><code><span></span><span class="k">if</span> a &lt; b</code></pre></div>\n'
+        '<img id="figure-1" alt="a &lt;line&gt;" src="x.svg"></div></article></body></html>'
+    ), "the theme's own <style> stays"
+    with pytest.raises(ValueError, match="more images than the 0 figure"):
+        notebook_pages.finish(page, [])
 
 
 # --- the example gallery and what a reader takes home -------------------------------------

@@ -74,12 +74,23 @@ def test_chapter_pages_do_not_carry_the_notebook_css(built_site):
     assert "jupyter-wrapper" not in html and len(html.encode()) < 300_000
 
 
-def test_notebook_pages_carry_only_the_notebook_css_they_use(built_site):
-    # mkdocs-jupyter inlines ~575 KB of JupyterLab CSS in each; the hook keeps what the
-    # page can use (build_engine/unused_css.py), about 22 KB.
+# The scripts a page of the theme loads: inline ones, its configuration and its own files.
+THEME_SCRIPT = r'<script( id="__config" type="application/json"| src="(\.\./)+assets/[^":]+")?>'
+
+
+def test_notebook_pages_carry_no_jupyterlab_css_nor_cdn_script_and_label_every_figure(built_site, snippet_runs):
+    # mkdocs-jupyter inlines ~575 KB of JupyterLab CSS in each; the hook drops it
+    # (build_engine/notebook_pages.py) and docs/assets/site.css styles the notebooks.
     site, _ = built_site
+    runs, _ = snippet_runs
     for snippet in SNIPPETS:
         html = (site / "examples" / snippet.stem / "index.html").read_text(encoding="utf-8")
-        inline_css = "".join(re.findall(r"<style\b[^>]*>(.*?)</style>", html, re.S))
-        assert len(inline_css) < 50_000, f"{snippet.stem}: {len(inline_css)} characters of inline CSS"
-        assert ".jupyter-wrapper .jp-Cell{" in inline_css and "--jp-cell-editor-background:" in inline_css
+        assert "<style" not in html and "--jp-" not in html, f"{snippet.stem}: JupyterLab's CSS"
+        assert "clipboard-copy" not in html and "highlight-ipynb" not in html, f"{snippet.stem}: mkdocs-jupyter's cells"
+        other = [tag for tag in re.findall(r"<script\b[^>]*>", html) if not re.fullmatch(THEME_SCRIPT, tag)]
+        assert not other and "cdnjs" not in html, f"{snippet.stem}: nbconvert's MathJax or Mermaid loader {other}"
+        notebook = html[html.index('<div class="jupyter-wrapper">') :]
+        figures = re.findall(r"<img\b[^>]*>", notebook)
+        assert len(figures) == len(runs[snippet.name].figures), f"{snippet.stem}: {len(figures)} images"
+        for number, tag in enumerate(figures, 1):
+            assert re.match(rf'<img id="figure-{number}" alt="[^"]{{10,}}"', tag), f"{snippet.stem}: {tag[:80]}"

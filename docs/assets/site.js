@@ -18,11 +18,10 @@
   });
 
   // A box that scrolls sideways must take the keyboard focus, or a keyboard cannot scroll
-  // it (axe: scrollable-region-focusable). Material does this for its code blocks; these
-  // are tables, rows of tab labels, display formulas and notebook cells and outputs,
-  // checked whenever they resize (a table scrolls on a phone, not on a laptop).
-  var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset .tabbed-labels, .md-typeset div.math, " +
-    ".jupyter-wrapper .highlight-ipynb, .jupyter-wrapper .jp-OutputArea-output pre";
+  // it (axe: scrollable-region-focusable). Material does this for its code blocks (the
+  // notebooks' code cells among them); these are tables, rows of tab labels and display
+  // formulas, checked whenever they resize (a table scrolls on a phone, not on a laptop).
+  var SCROLLERS = ".md-typeset__scrollwrap, .md-typeset .tabbed-labels, .md-typeset div.math";
   var resized = new ResizeObserver(function (entries) {
     var boxes = entries.map(function (entry) { return entry.target; });
     var wide = boxes.map(function (box) { return box.scrollWidth > box.clientWidth; });  // reads before writes

@@ -146,7 +146,7 @@ async () => {
       !code.parentElement.querySelector('button[data-md-type="copy"], .md-clipboard'))
       .map(code => (code.parentElement.id || "") + ": " + code.textContent.slice(0, 60)),
     notebook_cells: cells.length,
-    notebook_cells_without_copy: cells.filter(cell => !cell.querySelector("clipboard-copy")).length,
+    notebook_cells_without_copy: cells.filter(cell => !cell.querySelector('button[data-md-type="copy"]')).length,
     wide_tables: [...content.querySelectorAll("table")].filter(visible).filter(t => {
       const column = t.closest(".md-typeset__scrollwrap") ? t.closest(".md-typeset__scrollwrap").clientWidth
                                                           : articleWidth;
@@ -164,7 +164,7 @@ async () => {
         }
         return "rgb(255, 255, 255)";
       };
-      for (const block of content.querySelectorAll(".highlight code, .highlight-ipynb pre")) {
+      for (const block of content.querySelectorAll(".highlight code")) {
         const background = backdrop(block);
         for (const el of [block, ...block.querySelectorAll("span")]) {
           if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;

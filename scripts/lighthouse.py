@@ -39,12 +39,8 @@ from site_server import CHROMIUM, SUBPATH, serve_site
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ["npx", "--yes", "lighthouse@12.2.3"]
-# PaintHolding off: Lighthouse opens each page from about:blank, and with paint holding
-# headless Chromium here kept the page's first frame from the screen for one or two
-# seconds while its main thread sat idle, so the same page's observed first paint came
-# out at 0.25, 1.25 or 2.25 s from run to run (short pages such as the claims page too),
-# and its score at anywhere from 0.78 to 0.97. Without it, the first paint came at
-# 0.12-0.35 s in the kept run of every page (0.22-0.43 s in 11 runs of two pages).
+# PaintHolding off: with it, headless Chromium here held back the first frame of a page
+# opened from about:blank for 1-2 s at random, and the score swung with it.
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
                 " --disable-features=PaintHolding")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

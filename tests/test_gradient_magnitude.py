@@ -1,7 +1,7 @@
 """The introduction (linear collapse) and section 1.1, gradient magnitude.
 
-Each test pins a sentence of docs/index.md or docs/flow/gradient-magnitude.md to the
-measurement it quotes. Every measurement is taken over five seeds inside the snippet;
+Each test pins a sentence of docs/index.md, docs/flow/gradient-magnitude.md or
+docs/flow/gradient-experiments.md to the measurement it quotes. Every measurement is taken over five seeds inside the snippet;
 the tests assert on every seed where the page's claim is about every seed.
 """
 

@@ -1,4 +1,5 @@
-"""Section 1.2 (docs/flow/information-gate.md): every sentence that states a measurement."""
+"""Section 1.2 (docs/flow/information-gate.md, sparsity.md, output-functions.md): every
+sentence that states a measurement."""
 
 import math
 

@@ -1,8 +1,8 @@
 """The Claims page and the two table pages: every verdict shown is pinned by a test, and
 the Claims page quotes the article's own words, in the article's order.
 
-Reads the Markdown of docs/claims.md, docs/flow/summary.md and docs/relu/vs-others.md.
-Every verdict they show, {% verdict "X.py" KEY %} (with ``cited`` when it rests on
+Reads the Markdown of docs/claims.md, docs/flow/summary.md and docs/relu/vs-others.md,
+and of every other page that shows a verdict. Every verdict a page shows, {% verdict "X.py" KEY %} (with ``cited`` when it rests on
 sources), must be asserted by some test in tests/; each test the Claims page names must
 exist and mention the verdict it is said to pin. The article's words are checked against
 tests/article_sentences.txt, its sentences and table cells copied once from the source
@@ -23,6 +23,12 @@ VALUE_AS_VERDICT = re.compile(r'\{%\s*value\s+"[^"]+"\s+verdicts\.\w+')
 # "pinned by `test_a` in `tests/x.py`", or several: "`test_a` and `test_b` in `tests/x.py`".
 TEST_OR_FILE = re.compile(r"`(test_\w+)`|`(tests/test_\w+\.py)`")
 PAGES = ["docs/claims.md", "docs/flow/summary.md", "docs/relu/vs-others.md"]
+# Every page that shows a verdict, the chapters included.
+VERDICT_PAGES = sorted(
+    path.relative_to(ROOT).as_posix()
+    for path in (ROOT / "docs").rglob("*.md")
+    if VERDICT.search(path.read_text(encoding="utf-8"))
+)
 WORDS = {"confirmed", "nuanced", "contradicted", "not supported in this setting", "undecided on this machine"}
 # Snippets whose verdicts rest on cited sources: shown with `cited`, and only they are.
 CITED_SNIPPETS = {"library_defaults.py"}
@@ -146,7 +152,7 @@ def test_a_cited_verdict_names_its_sources(item):
             assert f"\n[^{footnote}]: " in CLAIMS, f"footnote {footnote} is not defined"
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", VERDICT_PAGES)
 def test_every_verdict_on_the_page_is_a_badge_pinned_by_some_test(page, results):
     text = (ROOT / page).read_text(encoding="utf-8")
     assert not VALUE_AS_VERDICT.findall(text), "show verdicts with {% verdict %}, not {% value %}"

@@ -56,6 +56,7 @@ ROUNDS = 5  # in-process rebuilds, engine and plain alternating
 
 def plain_docs(workdir: Path) -> Path:
     """A copy of the docs with every directive expanded and every generated file in place."""
+    from mkdocs.config import load_config
     from mkdocs.utils.meta import get_data
 
     runs = snippet_runner.run_snippets(
@@ -63,16 +64,20 @@ def plain_docs(workdir: Path) -> Path:
     )
     docs = workdir / "docs"
     shutil.copytree(ROOT / "docs", docs)
+    pages = []  # (path under docs/, markdown, first line), as the hook collects them
     for page in docs.rglob("*.md"):
         source = page.read_text(encoding="utf-8")
         markdown = get_data(source)[0]
         front_matter = source[: len(source) - len(markdown)]
         line = front_matter.count("\n") + 1
-        page.write_text(front_matter + directives.render_page(markdown, runs, page.relative_to(docs).as_posix(), line))
+        pages.append((page.relative_to(docs).as_posix(), markdown, line))
+        page.write_text(front_matter + directives.render_page(markdown, runs, pages[-1][0], line))
     for uri, path in gallery.example_files(runs, workdir / "staging"):
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, docs / uri)
-    (docs / EXAMPLES_DIR / "index.md").write_text(gallery.gallery_markdown(runs), encoding="utf-8")
+    nav = load_config(str(ROOT / "mkdocs.yml"))["nav"]
+    gallery_page = gallery.gallery_markdown(runs, nav, pages, directives.figure_alt_texts(pages, runs))
+    (docs / EXAMPLES_DIR / "index.md").write_text(gallery_page, encoding="utf-8")
     return docs
 
 

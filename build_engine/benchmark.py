@@ -68,10 +68,9 @@ def plain_docs(workdir: Path) -> Path:
     for page in docs.rglob("*.md"):
         source = page.read_text(encoding="utf-8")
         markdown = get_data(source)[0]
-        front_matter = source[: len(source) - len(markdown)]
-        line = front_matter.count("\n") + 1
-        pages.append((page.relative_to(docs).as_posix(), markdown, line))
-        page.write_text(front_matter + directives.render_page(markdown, runs, pages[-1][0], line))
+        uri, line = page.relative_to(docs).as_posix(), directives.start_line(markdown, source)
+        pages.append((uri, markdown, line))
+        page.write_text(source[: len(source) - len(markdown)] + directives.render_page(markdown, runs, uri, line))
     for uri, path in gallery.example_files(runs, workdir / "staging"):
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, docs / uri)

@@ -105,6 +105,11 @@ def figure_alt_texts(pages: Iterable[tuple[str, str, int]], runs: dict) -> dict[
     return alts
 
 
+def start_line(markdown: str, source: str) -> int:
+    """The line of the file ``source`` that ``markdown`` (it without front matter) starts at."""
+    return source.count("\n", 0, len(source) - len(markdown)) + 1 if source.endswith(markdown) else 1
+
+
 def lines_outside_fences(markdown: str, first_line: int = 1) -> Iterator[tuple[int, str, bool]]:
     """(line number, line, inside a fenced code block?) for every line."""
     fence = None

@@ -89,7 +89,7 @@ def on_files(files: Files, config) -> Files:
     for file in files.documentation_pages():
         source = file.content_string
         markdown = get_data(source)[0]
-        pages.append((file.src_uri, markdown, first_line(markdown, source)))
+        pages.append((file.src_uri, markdown, directives.start_line(markdown, source)))
     try:
         build.figure_alts = directives.figure_alt_texts(pages, build.runs)
     except directives.DirectiveError as error:
@@ -112,15 +112,10 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def first_line(markdown: str, source: str) -> int:
-    """The line of the file ``source`` that ``markdown`` (it without front matter) starts at."""
-    return source.count("\n", 0, len(source) - len(markdown)) + 1 if source.endswith(markdown) else 1
-
-
 def on_page_markdown(markdown: str, page, config, files) -> str:
     try:
         return directives.render_page(
-            markdown, config[STATE].runs, page.file.src_uri, first_line(markdown, page.file.content_string)
+            markdown, config[STATE].runs, page.file.src_uri, directives.start_line(markdown, page.file.content_string)
         )
     except directives.DirectiveError as error:
         raise PluginError(str(error)) from None

@@ -6,16 +6,19 @@ New snippets are picked up without editing this file.
 from __future__ import annotations
 
 import ast
-import re
+import io
 import os
+import re
 import subprocess
 import sys
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 import snippet_runner
+import take_home
 from project_paths import ROOT, SNIPPETS
 
 ALLOWED_IMPORTS = {"numpy", "sklearn", "matplotlib", "activations"} | set(sys.stdlib_module_names)
@@ -41,11 +44,6 @@ def test_runs_in_the_build_engine_and_produces_output(snippet, snippet_runs):
 def standalone_runs(tmp_path_factory, snippet_runs) -> dict[str, subprocess.CompletedProcess]:
     """Each example as a reader takes it home: the download (the ``.py``, or the zip that
     holds it with the helpers it imports) in an empty folder, run with ``python NAME.py``."""
-    import io
-    import zipfile
-
-    import take_home
-
     runs, _ = snippet_runs
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env.update(snippet_runner.SINGLE_THREAD_ENV, MPLBACKEND="Agg")
@@ -72,20 +70,9 @@ def test_a_downloaded_example_runs_in_an_empty_folder(snippet, standalone_runs):
     assert process.returncode == 0, f"python {snippet.name} failed:\n{process.stderr}"
 
 
-def imported_top_level_modules(tree: ast.Module) -> set[str]:
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            names.add(node.module.split(".")[0])
-    return names
-
-
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=ids)
 def test_imports_only_numpy_sklearn_matplotlib(snippet):
-    tree = ast.parse(snippet.read_text(encoding="utf-8"))
-    extra = imported_top_level_modules(tree) - ALLOWED_IMPORTS
+    extra = take_home.imported_modules(snippet.read_text(encoding="utf-8")) - ALLOWED_IMPORTS
     assert not extra, f"{snippet.name} imports {sorted(extra)}"
 
 

@@ -11,6 +11,7 @@ import re
 import tomllib
 
 import pytest
+from take_home import imported_modules
 
 from project_paths import ROOT, SNIPPETS
 
@@ -36,17 +37,13 @@ def script_metadata(source: str) -> dict:
     return tomllib.loads(content)
 
 
-def imported(source: str) -> set[str]:
-    return set(re.findall(r"^(?:from|import) (\w+)", source, re.M))
-
-
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[p.name for p in SNIPPETS])
 def test_states_the_versions_it_was_built_with(snippet):
     source = snippet.read_text(encoding="utf-8")
     metadata = script_metadata(source)
     assert metadata["requires-python"] == ">=3.11"
-    needs = {LIBRARIES[name] for name in imported(source) if name in LIBRARIES}
-    if "activations" in imported(source):  # what activations.py imports comes along
+    needs = {LIBRARIES[name] for name in imported_modules(source) if name in LIBRARIES}
+    if "activations" in imported_modules(source):  # what activations.py imports comes along
         needs |= {"numpy"}
     pinned = pins()
     assert sorted(metadata["dependencies"]) == sorted(f"{name}=={pinned[name]}" for name in needs)
